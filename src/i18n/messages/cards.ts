@@ -1,0 +1,5 @@
+import type { Translations } from '../types';
+
+export const cardsTr = {} as const;
+
+export const cardsEn: Translations<typeof cardsTr> = {};
