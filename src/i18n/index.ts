@@ -1,5 +1,6 @@
 import { botEn, botTr } from './messages/bot';
 import { cardsEn, cardsTr } from './messages/cards';
+import { domainEn, domainTr } from './messages/domain';
 import { formsEn, formsTr } from './messages/forms';
 import { validationEn, validationTr } from './messages/validation';
 import type { Locale, Translations } from './types';
@@ -7,8 +8,8 @@ import type { Locale, Translations } from './types';
 export { DEFAULT_LOCALE, LOCALES } from './types';
 export type { Locale } from './types';
 
-const tr = { ...botTr, ...validationTr, ...formsTr, ...cardsTr } as const;
-const en: Translations<typeof tr> = { ...botEn, ...validationEn, ...formsEn, ...cardsEn };
+const tr = { ...botTr, ...validationTr, ...domainTr, ...formsTr, ...cardsTr } as const;
+const en: Translations<typeof tr> = { ...botEn, ...validationEn, ...domainEn, ...formsEn, ...cardsEn };
 
 export type MessageKey = keyof typeof tr;
 export type MessageParams = Readonly<Record<string, string | number>>;

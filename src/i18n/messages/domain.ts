@@ -1,0 +1,5 @@
+import type { Translations } from '../types';
+
+export const domainTr = {} as const;
+
+export const domainEn: Translations<typeof domainTr> = {};
