@@ -1,0 +1,132 @@
+import type { Storage } from 'botbuilder';
+import { MainDialog } from '../dialogs/main-dialog';
+import { ActivitySender } from './bot/activity-sender';
+import { createAdapter } from './bot/adapter';
+import { createBotApplication } from './bot/bot-application';
+import { createTurnHandler } from './bot/turn-handler';
+import type { Config } from './config';
+import { registerHealthRoutes, type Readiness } from './http/health-routes';
+import { registerMessagesRoute } from './http/messages-route';
+import { registerMetricsRoute } from './http/metrics-route';
+import { closeServer, createHttpServer, listen } from './http/server';
+import { createLogger, type Logger } from './observability/logger';
+import { Metrics } from './observability/metrics';
+import { InMemoryStorage } from './state/in-memory-storage';
+import {
+  closeRedisClient,
+  connectInBackground,
+  createRedisClient,
+  type RedisClient,
+} from './state/redis-client';
+import { RedisStorage } from './state/redis-storage';
+import { RedisTurnLock } from './state/redis-turn-lock';
+import { InProcessTurnLock, type TurnLock } from './state/turn-lock';
+
+export interface RunningApp {
+  /** The port actually bound (useful with PORT=0 in tests). */
+  readonly port: number;
+  stop(): Promise<void>;
+}
+
+export interface App {
+  readonly logger: Logger;
+  readonly metrics: Metrics;
+  start(): Promise<RunningApp>;
+}
+
+interface StateLayer {
+  readonly storage: Storage;
+  readonly lock: TurnLock;
+  readonly redis?: RedisClient;
+  readiness(): Promise<Readiness>;
+}
+
+/** The composition root: builds every collaborator from Config and wires them together. */
+export function createApp(config: Config, options: { logger?: Logger } = {}): App {
+  const logger = options.logger ?? createLogger(config.logLevel);
+  const metrics = new Metrics({ defaultMetrics: config.env !== 'test' });
+  const state = createStateLayer(config, logger, metrics);
+
+  const sender = new ActivitySender();
+  const adapter = createAdapter(config.bot, sender, logger);
+  const mainDialog = new MainDialog({ integratorName: config.integrator.name });
+  const bot = createBotApplication({ storage: state.storage, mainDialog });
+  const turnLogic = createTurnHandler({
+    lock: state.lock,
+    run: (ctx) => bot.run(ctx).then(() => undefined),
+    metrics,
+    logger,
+  });
+
+  const server = createHttpServer(logger);
+  registerHealthRoutes(server, () => state.readiness());
+  registerMetricsRoute(server, metrics);
+  registerMessagesRoute(server, {
+    adapter,
+    turnLogic,
+    bodyLimitBytes: config.http.bodyLimitBytes,
+    authRequired: Boolean(config.bot.appId),
+    logger,
+  });
+
+  return {
+    logger,
+    metrics,
+    async start() {
+      if (state.redis) void connectInBackground(state.redis, logger);
+      const port = await listen(server, config.http.port, config.http.host);
+      logger.info(
+        { port, mode: state.redis ? 'redis' : 'embedded', auth: Boolean(config.bot.appId) },
+        'bot listening',
+      );
+      return {
+        port,
+        async stop() {
+          await closeServer(server);
+          sender.close();
+          if (state.redis) await closeRedisClient(state.redis);
+          logger.info('bot stopped');
+        },
+      };
+    },
+  };
+}
+
+function createStateLayer(config: Config, logger: Logger, metrics: Metrics): StateLayer {
+  if (!config.redis) {
+    return {
+      storage: new InMemoryStorage({ ttlSeconds: config.state.ttlSeconds }),
+      lock: new InProcessTurnLock(),
+      readiness: async () => ({ ready: true }),
+    };
+  }
+  const redis = createRedisClient(config.redis.url, logger);
+  const keyPrefix = config.redis.keyPrefix;
+  return {
+    redis,
+    storage: new RedisStorage(redis, {
+      keyPrefix,
+      ttlSeconds: config.state.ttlSeconds,
+      onRoundTrip: (op) => metrics.stateRoundTrips.inc({ op }),
+    }),
+    lock: new RedisTurnLock(redis, {
+      keyPrefix,
+      leaseMs: config.state.lockLeaseMs,
+      waitMs: config.state.lockWaitMs,
+    }),
+    readiness: () => redisReadiness(redis),
+  };
+}
+
+async function redisReadiness(redis: RedisClient): Promise<Readiness> {
+  if (!redis.isReady) return { ready: false, reason: 'redis: not connected' };
+  try {
+    await Promise.race([
+      redis.ping(),
+      new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), 1_000).unref()),
+    ]);
+    return { ready: true };
+  } catch (err) {
+    return { ready: false, reason: `redis: ${(err as Error).message}` };
+  }
+}

@@ -1,0 +1,48 @@
+import { Application } from '@microsoft/teams-ai';
+import { ActivityTypes, type Storage, type TurnContext } from 'botbuilder';
+import { DialogSet, DialogTurnStatus, type Dialog } from 'botbuilder-dialogs';
+import { DialogStateAccessor } from './dialog-state-accessor';
+import { AppTurnState } from './turn-state';
+
+export interface BotApplicationDeps {
+  readonly storage: Storage;
+  readonly mainDialog: Dialog;
+  readonly now?: () => Date;
+}
+
+/**
+ * The teams-ai `Application` is only the activity router; the conversation itself is a botbuilder dialog
+ * stack stored in the conversation scope of the turn state.
+ */
+export function createBotApplication(deps: BotApplicationDeps): Application<AppTurnState> {
+  const app = new Application<AppTurnState>({
+    storage: deps.storage,
+    turnStateFactory: () => new AppTurnState(),
+    // Replies come within milliseconds; a typing timer would only add an outbound call per turn.
+    startTypingTimer: false,
+    removeRecipientMention: true,
+  });
+  const now = deps.now ?? (() => new Date());
+
+  app.activity(ActivityTypes.Message, async (context, state) => {
+    const stats = state.conversation.stats ?? { messages: 0, lastMessageAt: '' };
+    state.conversation.stats = { messages: stats.messages + 1, lastMessageAt: now().toISOString() };
+    await runDialog(context, state, deps.mainDialog);
+  });
+
+  app.conversationUpdate('membersAdded', async (context, state) => {
+    const botId = context.activity.recipient?.id;
+    const humans = (context.activity.membersAdded ?? []).filter((m) => m.id !== botId);
+    if (humans.length > 0) await runDialog(context, state, deps.mainDialog);
+  });
+
+  return app;
+}
+
+async function runDialog(context: TurnContext, state: AppTurnState, mainDialog: Dialog): Promise<void> {
+  const dialogs = new DialogSet(new DialogStateAccessor(state));
+  dialogs.add(mainDialog);
+  const dc = await dialogs.createContext(context);
+  const result = await dc.continueDialog();
+  if (result.status === DialogTurnStatus.empty) await dc.beginDialog(mainDialog.id);
+}

@@ -1,0 +1,126 @@
+import { z } from 'zod/v4';
+
+/**
+ * The only reader of `process.env`. Everything else receives the parsed, typed `Config`.
+ * Each key is documented in `.env.example`.
+ */
+
+const emptyToUndefined = (v: unknown): unknown => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+const optionalString = z.preprocess(emptyToUndefined, z.string().trim().optional());
+const intWithDefault = (def: number, min: number, max: number) =>
+  z.preprocess(emptyToUndefined, z.coerce.number().int().min(min).max(max).default(def));
+
+const envSchema = z.object({
+  NODE_ENV: z.preprocess(
+    emptyToUndefined,
+    z.enum(['development', 'test', 'production']).default('development'),
+  ),
+  PORT: intWithDefault(3978, 0, 65535),
+  HOST: z.preprocess(emptyToUndefined, z.string().default('0.0.0.0')),
+  LOG_LEVEL: z.preprocess(
+    emptyToUndefined,
+    z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  ),
+  BODY_LIMIT_BYTES: intWithDefault(256 * 1024, 1024, 10 * 1024 * 1024),
+
+  REDIS_URL: z.preprocess(emptyToUndefined, z.url({ protocol: /^rediss?$/ }).optional()),
+  REDIS_KEY_PREFIX: z.preprocess(emptyToUndefined, z.string().min(1).max(64).default('iys:')),
+  STATE_TTL_DAYS: intWithDefault(180, 1, 3650),
+  TURN_LOCK_LEASE_MS: intWithDefault(15_000, 1_000, 120_000),
+  TURN_LOCK_WAIT_MS: intWithDefault(30_000, 1_000, 300_000),
+
+  MICROSOFT_APP_ID: optionalString,
+  MICROSOFT_APP_PASSWORD: optionalString,
+  MICROSOFT_APP_TYPE: z.preprocess(
+    emptyToUndefined,
+    z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
+  ),
+  MICROSOFT_APP_TENANT_ID: optionalString,
+
+  INTEGRATOR_NAME: z.preprocess(emptyToUndefined, z.string().min(1).default('Örnek Entegratör')),
+  INTEGRATOR_CC_EMAIL: z.preprocess(emptyToUndefined, z.email().default('iys@entegrator.example')),
+  INTEGRATOR_SUPPORT_PHONE: z.preprocess(emptyToUndefined, z.string().min(3).default('+90 850 000 00 00')),
+  INTEGRATOR_PANEL_URL: z.preprocess(emptyToUndefined, z.url().default('https://panel.entegrator.example')),
+  INTEGRATOR_IYS_CODE: optionalString,
+});
+
+export type Environment = Readonly<Record<string, string | undefined>>;
+
+export interface Config {
+  readonly env: 'development' | 'test' | 'production';
+  readonly http: { readonly port: number; readonly host: string; readonly bodyLimitBytes: number };
+  readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** Absent: embedded mode (memory state, in-process lock). */
+  readonly redis?: { readonly url: string; readonly keyPrefix: string };
+  readonly state: { readonly ttlSeconds: number; readonly lockLeaseMs: number; readonly lockWaitMs: number };
+  readonly bot: {
+    readonly appId?: string;
+    readonly appPassword?: string;
+    readonly appType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
+    readonly tenantId?: string;
+  };
+  readonly integrator: {
+    readonly name: string;
+    readonly ccEmail: string;
+    readonly supportPhone: string;
+    readonly panelUrl: string;
+    readonly iysIntegratorCode?: string;
+  };
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export function loadConfig(environment: Environment = process.env): Config {
+  const parsed = envSchema.safeParse(environment);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  }
+  const e = parsed.data;
+  const problems = crossFieldProblems(e);
+  if (problems.length > 0) throw new ConfigError(problems);
+  return {
+    env: e.NODE_ENV,
+    http: { port: e.PORT, host: e.HOST, bodyLimitBytes: e.BODY_LIMIT_BYTES },
+    logLevel: e.LOG_LEVEL,
+    ...(e.REDIS_URL ? { redis: { url: e.REDIS_URL, keyPrefix: e.REDIS_KEY_PREFIX } } : {}),
+    state: {
+      ttlSeconds: e.STATE_TTL_DAYS * 24 * 3600,
+      lockLeaseMs: e.TURN_LOCK_LEASE_MS,
+      lockWaitMs: e.TURN_LOCK_WAIT_MS,
+    },
+    bot: {
+      appType: e.MICROSOFT_APP_TYPE,
+      ...(e.MICROSOFT_APP_ID ? { appId: e.MICROSOFT_APP_ID } : {}),
+      ...(e.MICROSOFT_APP_PASSWORD ? { appPassword: e.MICROSOFT_APP_PASSWORD } : {}),
+      ...(e.MICROSOFT_APP_TENANT_ID ? { tenantId: e.MICROSOFT_APP_TENANT_ID } : {}),
+    },
+    integrator: {
+      name: e.INTEGRATOR_NAME,
+      ccEmail: e.INTEGRATOR_CC_EMAIL,
+      supportPhone: e.INTEGRATOR_SUPPORT_PHONE,
+      panelUrl: e.INTEGRATOR_PANEL_URL,
+      ...(e.INTEGRATOR_IYS_CODE ? { iysIntegratorCode: e.INTEGRATOR_IYS_CODE } : {}),
+    },
+  };
+}
+
+function crossFieldProblems(e: z.infer<typeof envSchema>): string[] {
+  const problems: string[] = [];
+  if (e.NODE_ENV === 'production' && !e.MICROSOFT_APP_ID) {
+    problems.push(
+      'MICROSOFT_APP_ID: required when NODE_ENV=production; without it anyone could post activities to /api/messages',
+    );
+  }
+  if (e.MICROSOFT_APP_ID && e.MICROSOFT_APP_TYPE !== 'UserAssignedMSI' && !e.MICROSOFT_APP_PASSWORD) {
+    problems.push(`MICROSOFT_APP_PASSWORD: required with MICROSOFT_APP_TYPE=${e.MICROSOFT_APP_TYPE}`);
+  }
+  if (e.MICROSOFT_APP_TYPE === 'SingleTenant' && e.MICROSOFT_APP_ID && !e.MICROSOFT_APP_TENANT_ID) {
+    problems.push('MICROSOFT_APP_TENANT_ID: required with MICROSOFT_APP_TYPE=SingleTenant');
+  }
+  return problems;
+}

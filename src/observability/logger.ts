@@ -1,0 +1,21 @@
+import pino, { type Logger } from 'pino';
+
+export type { Logger } from 'pino';
+
+/**
+ * JSON logs on stdout. Secrets are redacted by path as a safety net; the code itself never logs message
+ * text, tokens or personal data.
+ */
+export function createLogger(level: string, destination?: pino.DestinationStream): Logger {
+  return pino(
+    {
+      level,
+      base: { service: 'iys-onboarding-bot' },
+      redact: {
+        paths: ['*.authorization', '*.headers.authorization', '*.password', '*.token', '*.text'],
+        censor: '[redacted]',
+      },
+    },
+    destination,
+  );
+}

@@ -1,0 +1,35 @@
+import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+
+/**
+ * One registry per running app (no global default registry), so tests and benchmarks can run several
+ * apps in one process.
+ */
+export class Metrics {
+  readonly registry = new Registry();
+
+  readonly turnDuration = new Histogram({
+    name: 'iys_turn_duration_seconds',
+    help: 'Time to process one incoming activity, lock wait included',
+    labelNames: ['channel'] as const,
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+    registers: [this.registry],
+  });
+
+  readonly turns = new Counter({
+    name: 'iys_turns_total',
+    help: 'Incoming activities processed, by outcome',
+    labelNames: ['channel', 'outcome'] as const,
+    registers: [this.registry],
+  });
+
+  readonly stateRoundTrips = new Counter({
+    name: 'iys_state_redis_roundtrips_total',
+    help: 'Redis round trips made by the conversation state storage',
+    labelNames: ['op'] as const,
+    registers: [this.registry],
+  });
+
+  constructor(options: { defaultMetrics?: boolean } = {}) {
+    if (options.defaultMetrics) collectDefaultMetrics({ register: this.registry });
+  }
+}

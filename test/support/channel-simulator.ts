@@ -1,0 +1,71 @@
+import { randomUUID } from 'node:crypto';
+import type { LocalConnector, ReceivedActivity } from './local-connector';
+
+export interface SendOptions {
+  readonly locale?: string;
+  readonly value?: unknown;
+  readonly authorization?: string;
+}
+
+/**
+ * Talks to the bot as the Bot Framework Emulator does: posts activities to `/api/messages` with the local
+ * connector as `serviceUrl`, and reads the bot's answers from that connector.
+ */
+export class ChannelSimulator {
+  readonly conversationId: string;
+  readonly userId: string;
+  private counter = 0;
+
+  constructor(
+    private readonly botUrl: string,
+    private readonly connector: LocalConnector,
+    options: { conversationId?: string; userId?: string } = {},
+  ) {
+    this.conversationId = options.conversationId ?? `conv-${randomUUID()}`;
+    this.userId = options.userId ?? `user-${randomUUID()}`;
+  }
+
+  activity(text: string, options: SendOptions = {}): Record<string, unknown> {
+    this.counter += 1;
+    return {
+      type: 'message',
+      id: `${this.conversationId}-in-${this.counter}`,
+      timestamp: new Date().toISOString(),
+      channelId: 'emulator',
+      serviceUrl: this.connector.url,
+      from: { id: this.userId, name: 'Test Kullanıcı', role: 'user' },
+      recipient: { id: 'bot', name: 'İYS Asistanı', role: 'bot' },
+      conversation: { id: this.conversationId },
+      locale: options.locale ?? 'tr-TR',
+      text,
+      ...(options.value !== undefined ? { value: options.value } : {}),
+    };
+  }
+
+  /** Posts one message and returns the HTTP status the bot answered with. */
+  async post(text: string, options: SendOptions = {}, url = this.botUrl): Promise<number> {
+    const response = await fetch(`${url}/api/messages`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        ...(options.authorization ? { authorization: options.authorization } : {}),
+      },
+      body: JSON.stringify(this.activity(text, options)),
+    });
+    await response.arrayBuffer();
+    return response.status;
+  }
+
+  /** Sends a message and waits until the bot has sent `expectedReplies` more messages. */
+  async say(text: string, expectedReplies = 1, options: SendOptions = {}): Promise<ReceivedActivity[]> {
+    const before = this.connector.messages(this.conversationId).length;
+    const status = await this.post(text, options);
+    if (status >= 300) throw new Error(`bot answered HTTP ${status}`);
+    const all = await this.connector.waitForMessages(this.conversationId, before + expectedReplies);
+    return all.slice(before);
+  }
+
+  texts(): string[] {
+    return this.connector.messages(this.conversationId).map((a) => a.text ?? '');
+  }
+}

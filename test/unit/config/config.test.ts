@@ -1,0 +1,65 @@
+import { ConfigError, loadConfig } from '../../../src/config';
+
+describe('loadConfig', () => {
+  it('runs with no environment at all: embedded mode, port 3978, Turkish defaults', () => {
+    const config = loadConfig({});
+    expect(config.http.port).toBe(3978);
+    expect(config.redis).toBeUndefined();
+    expect(config.bot.appId).toBeUndefined();
+    expect(config.env).toBe('development');
+    expect(config.integrator.name.length).toBeGreaterThan(0);
+    expect(config.state.ttlSeconds).toBe(180 * 24 * 3600);
+  });
+
+  it('treats empty strings as unset (as docker and .env files produce them)', () => {
+    expect(loadConfig({ REDIS_URL: '', PORT: '', MICROSOFT_APP_ID: '' }).redis).toBeUndefined();
+  });
+
+  it('parses Redis, Bot Framework and integrator settings', () => {
+    const config = loadConfig({
+      REDIS_URL: 'redis://127.0.0.1:6379/2',
+      REDIS_KEY_PREFIX: 'bot1:',
+      MICROSOFT_APP_ID: '00000000-0000-0000-0000-000000000001',
+      MICROSOFT_APP_PASSWORD: 'secret',
+      MICROSOFT_APP_TYPE: 'SingleTenant',
+      MICROSOFT_APP_TENANT_ID: 'tenant',
+      INTEGRATOR_NAME: 'Acme İletişim',
+      INTEGRATOR_CC_EMAIL: 'iys@acme.com.tr',
+      STATE_TTL_DAYS: '30',
+    });
+    expect(config.redis).toEqual({ url: 'redis://127.0.0.1:6379/2', keyPrefix: 'bot1:' });
+    expect(config.bot).toMatchObject({
+      appId: '00000000-0000-0000-0000-000000000001',
+      appType: 'SingleTenant',
+    });
+    expect(config.integrator).toMatchObject({ name: 'Acme İletişim', ccEmail: 'iys@acme.com.tr' });
+    expect(config.state.ttlSeconds).toBe(30 * 24 * 3600);
+  });
+
+  it('refuses production without an app id, saying why', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(ConfigError);
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(
+      /MICROSOFT_APP_ID: required when NODE_ENV=production/,
+    );
+  });
+
+  it('requires a password with an app id, and a tenant for single-tenant bots', () => {
+    expect(() => loadConfig({ MICROSOFT_APP_ID: 'x' })).toThrow(/MICROSOFT_APP_PASSWORD/);
+    expect(() =>
+      loadConfig({ MICROSOFT_APP_ID: 'x', MICROSOFT_APP_PASSWORD: 'y', MICROSOFT_APP_TYPE: 'SingleTenant' }),
+    ).toThrow(/MICROSOFT_APP_TENANT_ID/);
+  });
+
+  it('lists every bad key in one readable error', () => {
+    try {
+      loadConfig({ PORT: 'eighty', REDIS_URL: 'http://not-redis', LOG_LEVEL: 'loud' });
+      throw new Error('expected a ConfigError');
+    } catch (err) {
+      expect(err).toBeInstanceOf(ConfigError);
+      const problems = (err as ConfigError).problems.join('\n');
+      expect(problems).toMatch(/PORT/);
+      expect(problems).toMatch(/REDIS_URL/);
+      expect(problems).toMatch(/LOG_LEVEL/);
+    }
+  });
+});
