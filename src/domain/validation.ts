@@ -13,7 +13,11 @@ export interface ValidationIssue {
 
 export type ValidationResult<T> =
   | { readonly ok: true; readonly value: T; readonly warnings: readonly ValidationIssue[] }
-  | { readonly ok: false; readonly errors: readonly ValidationIssue[]; readonly warnings: readonly ValidationIssue[] };
+  | {
+      readonly ok: false;
+      readonly errors: readonly ValidationIssue[];
+      readonly warnings: readonly ValidationIssue[];
+    };
 
 /** Extra facts a validator may compare against (e.g. the VKN when checking a MERSİS number). */
 export interface ValidationContext {

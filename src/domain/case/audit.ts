@@ -1,0 +1,31 @@
+import { z } from 'zod/v4';
+import { StepIdSchema, StepStatusSchema } from './steps';
+
+export const ACTOR_KINDS = ['customer', 'agent', 'system', 'admin'] as const;
+export const ActorSchema = z.object({ kind: z.enum(ACTOR_KINDS), id: z.string().min(1) });
+export type Actor = z.infer<typeof ActorSchema>;
+
+export const AUDIT_EVENT_TYPES = [
+  'case.created',
+  'case.migrated',
+  'fields.updated',
+  'step.changed',
+  'privacy.accepted',
+  'channel.added',
+] as const;
+
+/**
+ * One entry of the audit trail. `fields` lists changed field ids only: values stay out so the trail never
+ * becomes a second copy of personal data.
+ */
+export const AuditEventSchema = z.object({
+  at: z.iso.datetime({ offset: true }),
+  actor: ActorSchema,
+  type: z.enum(AUDIT_EVENT_TYPES),
+  fields: z.array(z.string()).optional(),
+  step: StepIdSchema.optional(),
+  from: StepStatusSchema.optional(),
+  to: StepStatusSchema.optional(),
+  detail: z.string().max(200).optional(),
+});
+export type AuditEvent = z.infer<typeof AuditEventSchema>;
