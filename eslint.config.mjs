@@ -19,7 +19,18 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: ['botbuilder*', '@microsoft/*', 'redis', 'bullmq', 'restify', '../bot/*', '../http/*', '../state/*'] },
+        {
+          patterns: [
+            'botbuilder*',
+            '@microsoft/*',
+            'redis',
+            'bullmq',
+            'restify',
+            '../bot/*',
+            '../http/*',
+            '../state/*',
+          ],
+        },
       ],
     },
   },
@@ -28,7 +39,19 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: ['botbuilder*', '@microsoft/*', 'redis', 'bullmq', 'restify', '**/dialogs/**', '**/src/bot/**', '**/src/http/**', '**/src/state/**'] },
+        {
+          patterns: [
+            'botbuilder*',
+            '@microsoft/*',
+            'redis',
+            'bullmq',
+            'restify',
+            '**/dialogs/**',
+            '**/src/bot/**',
+            '**/src/http/**',
+            '**/src/state/**',
+          ],
+        },
       ],
     },
   },
