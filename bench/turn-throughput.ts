@@ -15,8 +15,6 @@ const ROOT = path.resolve(__dirname, '..');
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 6000);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 1500);
 const CONCURRENCY = 32;
-// The bot scales out over Redis; on this 2-core machine it runs as two processes unless told otherwise.
-const BOT_WORKERS = Number(process.env.BENCH_BOT_WORKERS ?? 2);
 
 async function startServer(
   script: string,
@@ -74,11 +72,7 @@ async function main(): Promise<void> {
   const baseline = await measure('baseline', echo.url, connector.url);
   await stop(echo.child);
 
-  const bot = await startServer('src/main.ts', {
-    REDIS_URL,
-    REDIS_KEY_PREFIX: prefix,
-    WEB_CONCURRENCY: String(BOT_WORKERS),
-  });
+  const bot = await startServer('src/main.ts', { REDIS_URL, REDIS_KEY_PREFIX: prefix });
   let before = 0;
   const ours = await measure('bot', bot.url, connector.url, async () => {
     before = await stateRoundTrips(bot.url);
@@ -96,8 +90,6 @@ async function main(): Promise<void> {
       baseline_p99_ms: round(baseline.p99Ms),
       bot_p99_ms: round(ours.p99Ms),
       redis_roundtrips_per_turn: round(trips / ours.requests),
-      bot_workers: BOT_WORKERS,
-      requests: ours.requests,
       errors: baseline.errors + ours.errors,
     }),
   );

@@ -22,7 +22,6 @@ const envSchema = z.object({
     z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   ),
   BODY_LIMIT_BYTES: intWithDefault(256 * 1024, 1024, 10 * 1024 * 1024),
-  WEB_CONCURRENCY: intWithDefault(1, 1, 64),
 
   REDIS_URL: z.preprocess(emptyToUndefined, z.url({ protocol: /^rediss?$/ }).optional()),
   REDIS_KEY_PREFIX: z.preprocess(emptyToUndefined, z.string().min(1).max(64).default('iys:')),
@@ -49,13 +48,7 @@ export type Environment = Readonly<Record<string, string | undefined>>;
 
 export interface Config {
   readonly env: 'development' | 'test' | 'production';
-  readonly http: {
-    readonly port: number;
-    readonly host: string;
-    readonly bodyLimitBytes: number;
-    /** Bot processes sharing the port; only with Redis (embedded state lives in one process). */
-    readonly workers: number;
-  };
+  readonly http: { readonly port: number; readonly host: string; readonly bodyLimitBytes: number };
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** Absent: embedded mode (memory state, in-process lock). */
   readonly redis?: { readonly url: string; readonly keyPrefix: string };
@@ -92,7 +85,7 @@ export function loadConfig(environment: Environment = process.env): Config {
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     env: e.NODE_ENV,
-    http: { port: e.PORT, host: e.HOST, bodyLimitBytes: e.BODY_LIMIT_BYTES, workers: e.WEB_CONCURRENCY },
+    http: { port: e.PORT, host: e.HOST, bodyLimitBytes: e.BODY_LIMIT_BYTES },
     logLevel: e.LOG_LEVEL,
     ...(e.REDIS_URL ? { redis: { url: e.REDIS_URL, keyPrefix: e.REDIS_KEY_PREFIX } } : {}),
     state: {
@@ -128,11 +121,6 @@ function crossFieldProblems(e: z.infer<typeof envSchema>): string[] {
   }
   if (e.MICROSOFT_APP_TYPE === 'SingleTenant' && e.MICROSOFT_APP_ID && !e.MICROSOFT_APP_TENANT_ID) {
     problems.push('MICROSOFT_APP_TENANT_ID: required with MICROSOFT_APP_TYPE=SingleTenant');
-  }
-  if (e.WEB_CONCURRENCY > 1 && !e.REDIS_URL) {
-    problems.push(
-      'WEB_CONCURRENCY: more than one process needs REDIS_URL (embedded state lives in one process)',
-    );
   }
   return problems;
 }

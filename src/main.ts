@@ -1,14 +1,9 @@
-import cluster from 'node:cluster';
 import { createApp } from './app';
-import { ConfigError, loadConfig, type Config } from './config';
+import { ConfigError, loadConfig } from './config';
 
-/**
- * Process entry: configuration, start, and a graceful stop on SIGTERM/SIGINT.
- * With Redis configured and WEB_CONCURRENCY > 1, a primary forks that many bot processes sharing the
- * port (node:cluster); turns stay serialised per conversation through the Redis turn lock.
- */
-function main(): void {
-  let config: Config;
+/** Process entry: configuration, start, and a graceful stop on SIGTERM/SIGINT. */
+async function main(): Promise<void> {
+  let config;
   try {
     config = loadConfig();
   } catch (err) {
@@ -18,11 +13,6 @@ function main(): void {
     }
     throw err;
   }
-  if (cluster.isPrimary && config.redis && config.http.workers > 1) runPrimary(config.http.workers);
-  else void runWorker(config);
-}
-
-async function runWorker(config: Config): Promise<void> {
   const app = createApp(config);
   const running = await app.start();
   let stopping = false;
@@ -42,27 +32,4 @@ async function runWorker(config: Config): Promise<void> {
   process.on('SIGINT', () => shutdown('SIGINT'));
 }
 
-function runPrimary(workers: number): void {
-  let stopping = false;
-  let failed = false;
-  for (let i = 0; i < workers; i++) cluster.fork();
-  cluster.on('exit', (worker, code, signal) => {
-    // A worker still booting when the stop came dies of the SIGTERM itself; that is a clean stop too.
-    if (code !== 0 && !(stopping && signal === 'SIGTERM')) failed = true;
-    if (!stopping) {
-      // A worker that dies unasked is replaced; its conversations' leases expire on their own.
-      process.stderr.write(`bot worker ${worker.process.pid} exited with ${code}; starting another\n`);
-      cluster.fork();
-    } else if (Object.keys(cluster.workers ?? {}).length === 0) {
-      process.exit(failed ? 1 : 0);
-    }
-  });
-  const shutdown = (): void => {
-    stopping = true;
-    for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill('SIGTERM');
-  };
-  process.on('SIGTERM', shutdown);
-  process.on('SIGINT', shutdown);
-}
-
-main();
+void main();

@@ -56,17 +56,6 @@ describe('two bot processes sharing Redis', () => {
     expect(new Set(confirmed).size).toBe(10);
   });
 
-  it('runs as a cluster of two workers on one port and stops cleanly', async () => {
-    const clustered = await startBotProcess({ ...env, WEB_CONCURRENCY: '2' });
-    try {
-      const users = Array.from({ length: 6 }, () => new ChannelSimulator(clustered.url, connector));
-      const replies = await Promise.all(users.map((u) => u.say('merhaba', 2)));
-      expect(replies.every((r) => r[1]?.text?.includes('ticari unvanını'))).toBe(true);
-    } finally {
-      expect(await clustered.stop()).toBe(0);
-    }
-  });
-
   it('continues a dialog after the process that started it is restarted', async () => {
     const user = new ChannelSimulator(bots[0]!.url, connector);
     await user.say('merhaba', 2);
