@@ -32,9 +32,15 @@ export async function runLoad(options: {
       for (let turn = 0; ; turn++) {
         if (next >= options.requests) return;
         next += 1;
-        const conversation = `${options.label}-w${worker}-c${turn % options.conversationsPerWorker}`;
+        const slot = turn % options.conversationsPerWorker;
+        const conversation = `${options.label}-w${worker}-c${slot}`;
+        const conversationTurn = Math.floor(turn / options.conversationsPerWorker);
         const t0 = process.hrtime.bigint();
-        const status = await post(agent, options.botUrl, activity(conversation, options.serviceUrl, turn));
+        const status = await post(
+          agent,
+          options.botUrl,
+          activity(conversation, options.serviceUrl, conversationTurn),
+        );
         latencies.push(Number(process.hrtime.bigint() - t0) / 1e6);
         if (status !== 200) errors += 1;
       }
@@ -64,8 +70,19 @@ function activity(conversation: string, serviceUrl: string, turn: number): strin
     recipient: { id: 'bot', role: 'bot' },
     conversation: { id: conversation },
     locale: 'tr-TR',
-    text: turn % 2 === 0 ? 'merhaba' : 'Yük Testi Ticaret A.Ş.',
+    text: scriptedText(turn),
   });
+}
+
+/**
+ * What a customer types, turn by turn: a greeting (welcome, privacy notice), the acceptance (the first step
+ * starts with a card), then status and help questions at that step (case and dialog state loaded, a card or
+ * text rendered, state saved). The echo baseline just echoes the same texts.
+ */
+function scriptedText(turn: number): string {
+  if (turn === 0) return 'merhaba';
+  if (turn === 1) return 'Kabul ediyorum';
+  return turn % 2 === 0 ? 'durum' : 'yardım';
 }
 
 function post(agent: Agent, url: string, body: string): Promise<number> {

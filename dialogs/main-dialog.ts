@@ -1,59 +1,205 @@
 import {
   ComponentDialog,
-  TextPrompt,
+  Dialog,
   WaterfallDialog,
+  type DialogContext,
   type DialogTurnResult,
-  type PromptValidatorContext,
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
-import { resolveLocale, t, type Locale } from '../src/i18n';
+import { renderStepOverviewCard, renderSummaryCard } from '../cards';
+import type { Case, StepId } from '../src/domain/case';
+import { t } from '../src/i18n';
+import { askChoice, choicePrompt, chosen } from './base/choices';
+import { parseCommand, type GlobalCommand } from './base/commands';
+import { FormDialog } from './base/form-dialog';
+import { say, sendCard } from './base/say';
+import { isStepOutcome } from './base/step-outcome';
+import { sessionOf, type DialogDeps } from './ports';
 
 const WATERFALL = 'mainWaterfall';
-const TRADE_TITLE_PROMPT = 'tradeTitlePrompt';
 
-export interface MainDialogOptions {
-  readonly integratorName: string;
+interface MainOptions {
+  /** Set when the main dialog loops after a finished step: no greeting, no overview. */
+  readonly looping?: boolean;
 }
 
-function localeOf(step: { context: { activity: { locale?: string } } }): Locale {
-  return resolveLocale(step.context.activity.locale);
+/** Which step dialog serves a case now. A submitted pre-application is followed in the status dialog. */
+export function stepDialogFor(current: Case): StepId | null {
+  const steps = current.steps;
+  for (const id of Object.keys(steps) as StepId[]) {
+    const status = steps[id].status;
+    if (status === 'done' || status === 'skipped') continue;
+    return id === 'preApplication' && status === 'waiting' ? 'applicationStatus' : id;
+  }
+  return null;
 }
 
 /**
- * Walking skeleton of the onboarding: greets, asks the trade title and repeats it back. It exists to prove
- * the plumbing (dialog state in Redis across restarts and processes); the onboarding issue replaces it.
+ * Greets, asks for the privacy notice to be accepted before any personal data, then runs the step dialog
+ * the case is at and loops until a step pauses or everything is done. Global commands (help, status, menu,
+ * back, cancel, agent) work at any prompt.
  */
 export class MainDialog extends ComponentDialog {
   static readonly id = 'main';
 
-  constructor(private readonly options: MainDialogOptions) {
+  constructor(
+    private readonly deps: DialogDeps,
+    stepDialogs: readonly Dialog[],
+  ) {
     super(MainDialog.id);
-    this.addDialog(new TextPrompt(TRADE_TITLE_PROMPT, (p) => this.validateTradeTitle(p)));
+    this.addDialog(choicePrompt());
+    this.addDialog(new FormDialog());
+    for (const dialog of stepDialogs) this.addDialog(dialog);
     this.addDialog(
-      new WaterfallDialog(WATERFALL, [this.askTradeTitle.bind(this), this.confirmTradeTitle.bind(this)]),
+      new WaterfallDialog(WATERFALL, [
+        this.greet.bind(this),
+        this.recordPrivacy.bind(this),
+        this.runStep.bind(this),
+        this.afterStep.bind(this),
+      ]),
     );
     this.initialDialogId = WATERFALL;
   }
 
-  private async askTradeTitle(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const locale = localeOf(step);
-    await step.context.sendActivity(
-      t(locale, 'bot.greeting', { integratorName: this.options.integratorName }),
-    );
-    return step.prompt(TRADE_TITLE_PROMPT, {
-      prompt: t(locale, 'bot.askTradeTitle'),
-      retryPrompt: t(locale, 'bot.tradeTitleInvalid'),
+  protected override async onContinueDialog(inner: DialogContext): Promise<DialogTurnResult> {
+    const command = parseCommand(inner.context.activity.text);
+    if (command && !(command === 'back' && leaf(inner) && FormDialog.isPromptMode(leaf(inner)))) {
+      const handled = await this.runCommand(inner, command);
+      if (handled) return handled;
+    }
+    return super.onContinueDialog(inner);
+  }
+
+  private async greet(step: WaterfallStepContext<MainOptions>): Promise<DialogTurnResult> {
+    const session = sessionOf(step.context);
+    const names = { integratorName: this.deps.integrator.name };
+    if (step.options?.looping) return step.next();
+    const opening = await this.openingCommand(step);
+    if (opening) return opening;
+    if (
+      !session.case.privacyNotice ||
+      session.case.privacyNotice.version !== this.deps.privacyNoticeVersion
+    ) {
+      await say(step.context, 'dialogs.welcome', names);
+      await say(step.context, 'dialogs.sixSteps', names);
+      await say(step.context, 'dialogs.privacy.notice', {
+        ...names,
+        version: this.deps.privacyNoticeVersion,
+      });
+      return askChoice(step, 'dialogs.privacy.question', [
+        {
+          value: 'accept',
+          title: 'dialogs.privacy.accept',
+          synonyms: ['evet', 'kabul', 'yes', 'accept', 'ok', 'tamam'],
+        },
+        { value: 'decline', title: 'dialogs.privacy.decline', synonyms: ['hayır', 'hayir', 'no', 'reddet'] },
+      ]);
+    }
+    const current = stepDialogFor(session.case);
+    if (current)
+      await say(step.context, 'dialogs.resume', { step: t(session.locale, `domain.step.${current}`) });
+    await this.showOverview(step.context);
+    return step.next();
+  }
+
+  /** A command typed when no dialog was running: help then carry on; agent or cancel end here. */
+  private async openingCommand(step: WaterfallStepContext): Promise<DialogTurnResult | undefined> {
+    const command = parseCommand(step.context.activity.text);
+    if (command === 'help') await say(step.context, 'dialogs.command.help');
+    if (command === 'agent') {
+      await this.requestAgent(step);
+      return step.endDialog();
+    }
+    if (command === 'cancel') {
+      await say(step.context, 'dialogs.command.cancelled');
+      return step.endDialog();
+    }
+    return undefined;
+  }
+
+  private async recordPrivacy(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const answer = chosen(step);
+    if (answer === 'decline') {
+      await say(step.context, 'dialogs.privacy.declined');
+      return step.endDialog();
+    }
+    if (answer === 'accept') {
+      sessionOf(step.context).acceptPrivacyNotice(this.deps.privacyNoticeVersion);
+      await say(step.context, 'dialogs.privacy.thanks');
+      await this.showOverview(step.context);
+    }
+    return step.next();
+  }
+
+  private async runStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const session = sessionOf(step.context);
+    const current = stepDialogFor(session.case);
+    if (current) return step.beginDialog(current);
+    await say(step.context, 'dialogs.allDone', { integratorName: this.deps.integrator.name });
+    await sendCard(step.context, renderSummaryCard({ data: session.case.data, locale: session.locale }));
+    return step.endDialog();
+  }
+
+  private async afterStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const outcome = step.result;
+    if (isStepOutcome(outcome) && outcome.next === 'continue')
+      return step.replaceDialog(WATERFALL, { looping: true });
+    return step.endDialog();
+  }
+
+  private async runCommand(
+    inner: DialogContext,
+    command: GlobalCommand,
+  ): Promise<DialogTurnResult | undefined> {
+    const { context } = inner;
+    switch (command) {
+      case 'help':
+        await say(context, 'dialogs.command.help');
+        return Dialog.EndOfTurn;
+      case 'status':
+      case 'menu':
+        await this.showOverview(context);
+        if (command === 'menu') await say(context, 'dialogs.command.menu');
+        return Dialog.EndOfTurn;
+      case 'cancel':
+        await inner.cancelAllDialogs();
+        await say(context, 'dialogs.command.cancelled');
+        return { status: 'complete' as DialogTurnResult['status'], result: { next: 'pause' } };
+      case 'back':
+        return this.restartStep(inner);
+      case 'agent':
+        return this.requestAgent(inner);
+    }
+  }
+
+  private async restartStep(inner: DialogContext): Promise<DialogTurnResult | undefined> {
+    const active = inner.activeDialog;
+    if (!active || active.id === WATERFALL) return undefined;
+    await say(inner.context, 'dialogs.command.back');
+    return inner.replaceDialog(active.id);
+  }
+
+  private async requestAgent(inner: DialogContext): Promise<DialogTurnResult> {
+    const session = sessionOf(inner.context);
+    const { queued } = await this.deps.handoff.requestAgent({
+      caseId: session.case.id,
+      reason: 'customer_request',
+      context: inner.context,
     });
+    await say(inner.context, queued ? 'dialogs.command.agentQueued' : 'dialogs.command.agentUnavailable', {
+      supportPhone: this.deps.integrator.supportPhone,
+    });
+    return Dialog.EndOfTurn;
   }
 
-  private async confirmTradeTitle(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const tradeTitle = String(step.result).trim();
-    await step.context.sendActivity(t(localeOf(step), 'bot.tradeTitleSaved', { tradeTitle }));
-    return step.endDialog(tradeTitle);
+  private async showOverview(context: DialogContext['context']): Promise<void> {
+    const session = sessionOf(context);
+    await sendCard(context, renderStepOverviewCard({ steps: session.case.steps, locale: session.locale }));
   }
+}
 
-  private async validateTradeTitle(prompt: PromptValidatorContext<string>): Promise<boolean> {
-    const value = prompt.recognized.value?.trim() ?? '';
-    return value.length >= 2 && value.length <= 250;
-  }
+function leaf(dc: DialogContext): DialogContext {
+  let current = dc;
+  while (current.child) current = current.child;
+  return current;
 }

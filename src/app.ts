@@ -1,5 +1,12 @@
 import type { Storage } from 'botbuilder';
 import { MainDialog } from '../dialogs/main-dialog';
+import type { DialogDeps } from '../dialogs/ports';
+import { createStepDialogs } from '../dialogs/steps';
+import { CaseRepository } from './cases/case-repository';
+import { CaseService } from './cases/case-service';
+import { loadPackageCatalog } from './cases/package-catalog-file';
+import { UnavailableHandoff } from './handoff/unavailable-handoff';
+import { WebhookNotifier } from './integrator/webhook-notifier';
 import { ActivitySender } from './bot/activity-sender';
 import { createAdapter } from './bot/adapter';
 import { createBotApplication } from './bot/bot-application';
@@ -31,6 +38,8 @@ export interface RunningApp {
 export interface App {
   readonly logger: Logger;
   readonly metrics: Metrics;
+  /** Cases outside a turn, for agents, workers, the admin API and tests. */
+  readonly cases: CaseService;
   start(): Promise<RunningApp>;
 }
 
@@ -49,7 +58,21 @@ export function createApp(config: Config, options: { logger?: Logger } = {}): Ap
 
   const sender = new ActivitySender();
   const adapter = createAdapter(config.bot, sender, logger);
-  const mainDialog = new MainDialog({ integratorName: config.integrator.name });
+  const dialogDeps: DialogDeps = {
+    integrator: config.integrator,
+    packageCatalog: loadPackageCatalog(config.onboarding.packagesFile),
+    handoff: new UnavailableHandoff(logger),
+    events: new WebhookNotifier(
+      {
+        ...(config.integrator.webhookUrl ? { url: config.integrator.webhookUrl } : {}),
+        ...(config.integrator.webhookSecret ? { secret: config.integrator.webhookSecret } : {}),
+      },
+      logger,
+    ),
+    privacyNoticeVersion: config.onboarding.privacyNoticeVersion,
+    now: () => new Date(),
+  };
+  const mainDialog = new MainDialog(dialogDeps, createStepDialogs(dialogDeps));
   const bot = createBotApplication({ storage: state.storage, mainDialog });
   const turnLogic = createTurnHandler({
     lock: state.lock,
@@ -69,9 +92,12 @@ export function createApp(config: Config, options: { logger?: Logger } = {}): Ap
     logger,
   });
 
+  const cases = new CaseService(new CaseRepository(state.storage));
+
   return {
     logger,
     metrics,
+    cases,
     async start() {
       if (state.redis) void connectInBackground(state.redis, logger);
       const port = await listen(server, config.http.port, config.http.host);

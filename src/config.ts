@@ -42,6 +42,11 @@ const envSchema = z.object({
   INTEGRATOR_SUPPORT_PHONE: z.preprocess(emptyToUndefined, z.string().min(3).default('+90 850 000 00 00')),
   INTEGRATOR_PANEL_URL: z.preprocess(emptyToUndefined, z.url().default('https://panel.entegrator.example')),
   INTEGRATOR_IYS_CODE: optionalString,
+  INTEGRATOR_WEBHOOK_URL: z.preprocess(emptyToUndefined, z.url({ protocol: /^https?$/ }).optional()),
+  INTEGRATOR_WEBHOOK_SECRET: optionalString,
+
+  PRIVACY_NOTICE_VERSION: z.preprocess(emptyToUndefined, z.string().min(1).max(40).default('2026-11')),
+  PACKAGES_FILE: z.preprocess(emptyToUndefined, z.string().min(1).default('config/packages.json')),
 });
 
 export type Environment = Readonly<Record<string, string | undefined>>;
@@ -65,6 +70,14 @@ export interface Config {
     readonly supportPhone: string;
     readonly panelUrl: string;
     readonly iysIntegratorCode?: string;
+    /** Where completed cases are announced (HMAC-signed JSON); absent = log only. */
+    readonly webhookUrl?: string;
+    readonly webhookSecret?: string;
+  };
+  readonly onboarding: {
+    readonly privacyNoticeVersion: string;
+    /** İLETİ package tiers and prices (JSON, validated at start). */
+    readonly packagesFile: string;
   };
 }
 
@@ -105,7 +118,10 @@ export function loadConfig(environment: Environment = process.env): Config {
       supportPhone: e.INTEGRATOR_SUPPORT_PHONE,
       panelUrl: e.INTEGRATOR_PANEL_URL,
       ...(e.INTEGRATOR_IYS_CODE ? { iysIntegratorCode: e.INTEGRATOR_IYS_CODE } : {}),
+      ...(e.INTEGRATOR_WEBHOOK_URL ? { webhookUrl: e.INTEGRATOR_WEBHOOK_URL } : {}),
+      ...(e.INTEGRATOR_WEBHOOK_SECRET ? { webhookSecret: e.INTEGRATOR_WEBHOOK_SECRET } : {}),
     },
+    onboarding: { privacyNoticeVersion: e.PRIVACY_NOTICE_VERSION, packagesFile: e.PACKAGES_FILE },
   };
 }
 
@@ -121,6 +137,9 @@ function crossFieldProblems(e: z.infer<typeof envSchema>): string[] {
   }
   if (e.MICROSOFT_APP_TYPE === 'SingleTenant' && e.MICROSOFT_APP_ID && !e.MICROSOFT_APP_TENANT_ID) {
     problems.push('MICROSOFT_APP_TENANT_ID: required with MICROSOFT_APP_TYPE=SingleTenant');
+  }
+  if (e.NODE_ENV === 'production' && e.INTEGRATOR_WEBHOOK_URL && !e.INTEGRATOR_WEBHOOK_SECRET) {
+    problems.push('INTEGRATOR_WEBHOOK_SECRET: required in production when INTEGRATOR_WEBHOOK_URL is set');
   }
   return problems;
 }

@@ -1,6 +1,8 @@
 import { Application } from '@microsoft/teams-ai';
 import { ActivityTypes, type Storage, type TurnContext } from 'botbuilder';
 import { DialogSet, DialogTurnStatus, type Dialog } from 'botbuilder-dialogs';
+import { attachSession } from '../../dialogs/ports';
+import { TurnCaseSession } from './case-session';
 import { DialogStateAccessor } from './dialog-state-accessor';
 import { AppTurnState } from './turn-state';
 
@@ -27,13 +29,16 @@ export function createBotApplication(deps: BotApplicationDeps): Application<AppT
   app.activity(ActivityTypes.Message, async (context, state) => {
     const stats = state.conversation.stats ?? { messages: 0, lastMessageAt: '' };
     state.conversation.stats = { messages: stats.messages + 1, lastMessageAt: now().toISOString() };
+    attachSession(context, new TurnCaseSession(state, context, now));
     await runDialog(context, state, deps.mainDialog);
   });
 
   app.conversationUpdate('membersAdded', async (context, state) => {
     const botId = context.activity.recipient?.id;
     const humans = (context.activity.membersAdded ?? []).filter((m) => m.id !== botId);
-    if (humans.length > 0) await runDialog(context, state, deps.mainDialog);
+    if (humans.length === 0) return;
+    attachSession(context, new TurnCaseSession(state, context, now));
+    await runDialog(context, state, deps.mainDialog);
   });
 
   return app;

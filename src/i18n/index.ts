@@ -1,5 +1,8 @@
 import { botEn, botTr } from './messages/bot';
 import { cardsEn, cardsTr } from './messages/cards';
+import { dialogsEn, dialogsTr } from './messages/dialogs';
+import { dialogsEarlyEn, dialogsEarlyTr } from './messages/dialogs-early';
+import { dialogsLateEn, dialogsLateTr } from './messages/dialogs-late';
 import { domainEn, domainTr } from './messages/domain';
 import { formsEn, formsTr } from './messages/forms';
 import { validationEn, validationTr } from './messages/validation';
@@ -8,8 +11,26 @@ import type { Locale, Translations } from './types';
 export { DEFAULT_LOCALE, LOCALES } from './types';
 export type { Locale } from './types';
 
-const tr = { ...botTr, ...validationTr, ...domainTr, ...formsTr, ...cardsTr } as const;
-const en: Translations<typeof tr> = { ...botEn, ...validationEn, ...domainEn, ...formsEn, ...cardsEn };
+const tr = {
+  ...botTr,
+  ...validationTr,
+  ...domainTr,
+  ...formsTr,
+  ...cardsTr,
+  ...dialogsTr,
+  ...dialogsEarlyTr,
+  ...dialogsLateTr,
+} as const;
+const en: Translations<typeof tr> = {
+  ...botEn,
+  ...validationEn,
+  ...domainEn,
+  ...formsEn,
+  ...cardsEn,
+  ...dialogsEn,
+  ...dialogsEarlyEn,
+  ...dialogsLateEn,
+};
 
 export type MessageKey = keyof typeof tr;
 export type MessageParams = Readonly<Record<string, string | number>>;

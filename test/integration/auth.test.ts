@@ -37,7 +37,7 @@ describe('authentication on /api/messages', () => {
     const bot = await startBotProcess({});
     try {
       const user = new ChannelSimulator(bot.url, connector);
-      const replies = await user.say('merhaba', 2);
+      const replies = await user.say('merhaba', 4);
       expect(replies[0]?.text).toMatch(/^Merhaba!/);
     } finally {
       expect(await bot.stop()).toBe(0);

@@ -46,23 +46,25 @@ describe('bot service over HTTP (embedded mode)', () => {
     expect((await fetch(`${bot.url}/healthz`)).status).toBe(200);
   });
 
-  it('greets in Turkish, asks the trade title, re-asks a bad one and repeats a good one back', async () => {
+  it('greets in Turkish, asks for the privacy notice before anything else, then shows the six steps', async () => {
     const user = new ChannelSimulator(bot.url, connector);
-    const greeting = await user.say('merhaba', 2);
+    const greeting = await user.send('merhaba');
     expect(greeting[0]?.text).toMatch(/^Merhaba! Ben .* İYS kayıt asistanıyım/);
-    expect(greeting[1]?.text).toBe('Başlamak için şirketinizin ticari unvanını yazar mısınız?');
-    const retry = await user.say('A');
-    expect(retry[0]?.text).toMatch(/2 ile 250 karakter/);
-    const saved = await user.say('Örnek Gıda Sanayi ve Ticaret A.Ş.');
-    expect(saved[0]?.text).toBe(
-      'Teşekkürler, ticari unvanınızı “Örnek Gıda Sanayi ve Ticaret A.Ş.” olarak kaydettim.',
-    );
-    expect(saved[0]?.replyToId).toBeDefined();
+    expect(greeting[1]?.text).toMatch(/altı adımda/);
+    expect(greeting[2]?.text).toMatch(/^Aydınlatma metni \(sürüm 2026-11\)/);
+    expect(JSON.stringify(greeting[3]?.attachments)).toContain('Kabul ediyorum');
+    const retry = await user.send('belki');
+    expect(JSON.stringify(retry[0]?.attachments)).toContain('Kabul ediyorum');
+    const accepted = await user.send('Kabul ediyorum');
+    expect(accepted[0]?.text).toBe('Teşekkürler, kaydettim.');
+    expect(ChannelSimulator.cards(accepted.slice(1, 2))[0]?.body).toBeDefined();
+    expect(accepted[0]?.replyToId).toBeDefined();
   });
 
   it('speaks English to a client that asks for it', async () => {
     const user = new ChannelSimulator(bot.url, connector);
-    const replies = await user.say('hello', 2, { locale: 'en-US' });
-    expect(replies[1]?.text).toBe("To get started, please type your company's trade title.");
+    const replies = await user.send('hello', { locale: 'en-US' });
+    expect(replies[0]?.text).toMatch(/^Hello! I am .* İYS registration assistant/);
+    expect(replies[2]?.text).toMatch(/^Privacy notice/);
   });
 });

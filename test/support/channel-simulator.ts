@@ -1,6 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { LocalConnector, ReceivedActivity } from './local-connector';
 
+export interface AdaptiveCardLike {
+  readonly type: string;
+  readonly body?: unknown[];
+  readonly actions?: { type: string; title?: string; data?: Record<string, unknown> }[];
+}
+
 export interface SendOptions {
   readonly locale?: string;
   readonly value?: unknown;
@@ -63,6 +69,48 @@ export class ChannelSimulator {
     if (status >= 300) throw new Error(`bot answered HTTP ${status}`);
     const all = await this.connector.waitForMessages(this.conversationId, before + expectedReplies);
     return all.slice(before);
+  }
+
+  /**
+   * Sends one message (text and/or card submit value) and returns everything the bot sent in that turn.
+   * In the default delivery mode the bot answers the POST only after its replies reached the connector.
+   */
+  async send(text: string, options: SendOptions = {}): Promise<ReceivedActivity[]> {
+    const before = this.connector.messages(this.conversationId).length;
+    const status = await this.post(text, options);
+    if (status >= 300) throw new Error(`bot answered HTTP ${status}`);
+    return this.connector.messages(this.conversationId).slice(before);
+  }
+
+  /** Submits the most recent Adaptive Card form the bot sent, with these input values (all strings). */
+  async submitCard(inputs: Record<string, string>, verb = 'form.submit'): Promise<ReceivedActivity[]> {
+    const data = this.lastCardAction(verb);
+    return this.send('', { value: { ...inputs, ...data } });
+  }
+
+  /** The `data` of the named action on the last Adaptive Card the bot sent (verb, formId, nonce). */
+  lastCardAction(verb = 'form.submit'): Record<string, unknown> {
+    const messages = this.connector.messages(this.conversationId);
+    for (let i = messages.length - 1; i >= 0; i--) {
+      for (const attachment of (messages[i]?.attachments ?? []) as {
+        contentType?: string;
+        content?: AdaptiveCardLike;
+      }[]) {
+        if (attachment.contentType !== 'application/vnd.microsoft.card.adaptive') continue;
+        const action = attachment.content?.actions?.find((a) => a.data?.verb === verb);
+        if (action?.data) return action.data;
+      }
+    }
+    throw new Error(`no card with a ${verb} action in ${this.conversationId}`);
+  }
+
+  /** Adaptive Card attachments of some replies (for assertions on what the card shows). */
+  static cards(replies: readonly ReceivedActivity[]): AdaptiveCardLike[] {
+    return replies.flatMap((r) =>
+      ((r.attachments ?? []) as { contentType?: string; content?: AdaptiveCardLike }[])
+        .filter((a) => a.contentType === 'application/vnd.microsoft.card.adaptive' && a.content)
+        .map((a) => a.content as AdaptiveCardLike),
+    );
   }
 
   texts(): string[] {

@@ -1,13 +1,22 @@
 import { createApp, type RunningApp } from '../../src/app';
+import type { CaseService } from '../../src/cases/case-service';
 import { loadConfig } from '../../src/config';
 import { createLogger } from '../../src/observability/logger';
 
+export interface InProcessBot extends RunningApp {
+  readonly url: string;
+  readonly cases: CaseService;
+}
+
 /** Starts the real composition root inside the test process on a free port, logs silenced. */
-export async function startInProcessBot(
-  env: Record<string, string> = {},
-): Promise<RunningApp & { url: string }> {
+export async function startInProcessBot(env: Record<string, string> = {}): Promise<InProcessBot> {
   const config = loadConfig({ NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1', ...env });
   const app = createApp(config, { logger: createLogger('silent') });
   const running = await app.start();
-  return { ...running, stop: () => running.stop(), url: `http://127.0.0.1:${running.port}` };
+  return {
+    port: running.port,
+    stop: () => running.stop(),
+    url: `http://127.0.0.1:${running.port}`,
+    cases: app.cases,
+  };
 }

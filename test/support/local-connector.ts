@@ -36,7 +36,8 @@ export class LocalConnector {
           res.writeHead(200, { 'content-type': 'application/json' });
           res.end(JSON.stringify({ id: `reply-${this.nextId++}` }));
         } else {
-          res.writeHead(404).end();
+          res.writeHead(404);
+          res.end();
         }
       });
     });

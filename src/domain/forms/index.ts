@@ -19,3 +19,4 @@ export { packageForm, type PackagePatch } from './specs/package-form';
 export { partnerRightsForm, type PartnerRightsPatch } from './specs/partner-rights-form';
 export { iysCodesForm, brandCodeFieldId, type IysCodesPatch } from './specs/iys-codes-form';
 export { panelForm, type PanelPatch } from './specs/panel-form';
+export { valuesFromCase } from './case-values';

@@ -1,0 +1,59 @@
+import {
+  ChoicePrompt,
+  ListStyle,
+  type Choice,
+  type DialogTurnResult,
+  type WaterfallStepContext,
+} from 'botbuilder-dialogs';
+import type { MessageKey } from '../../src/i18n';
+import { sessionOf } from '../ports';
+import { text } from './say';
+
+export const CHOICE_PROMPT = 'choicePrompt';
+
+export interface ChoiceOption {
+  readonly value: string;
+  readonly title: MessageKey;
+  /** Other words that pick this option (both languages are always accepted). */
+  readonly synonyms?: readonly string[];
+}
+
+/** A ChoicePrompt for every step dialog: buttons on cards channels, suggested replies elsewhere. */
+export function choicePrompt(): ChoicePrompt {
+  const prompt = new ChoicePrompt(CHOICE_PROMPT);
+  // Numbers are not read as picks: "Mesaj 1" or a phone number must never accept option one.
+  prompt.recognizerOptions = { recognizeOrdinals: false, recognizeNumbers: false };
+  return prompt;
+}
+
+/** Asks one multiple-choice question; the step's result is `{ value }` of the chosen option. */
+export async function askChoice(
+  step: WaterfallStepContext,
+  question: MessageKey,
+  options: readonly ChoiceOption[],
+  params?: Record<string, string | number>,
+): Promise<DialogTurnResult> {
+  const session = sessionOf(step.context);
+  // botbuilder shows `value` as the button title, so the value is the localised title and the option ids
+  // are kept beside the waterfall's values for `chosen`.
+  (step.values as Record<string, unknown>)[CHOICE_IDS] = options.map((o) => o.value);
+  const choices: Choice[] = options.map((o) => {
+    const title = text(step.context, o.title);
+    return { value: title, synonyms: [o.value, ...(o.synonyms ?? [])] };
+  });
+  return step.prompt(CHOICE_PROMPT, {
+    prompt: text(step.context, question, params),
+    retryPrompt: text(step.context, question, params),
+    choices,
+    style: session.cardsSupported ? ListStyle.heroCard : ListStyle.suggestedAction,
+  });
+}
+
+/** The id (`ChoiceOption.value`) picked in the previous `askChoice` of this waterfall. */
+export function chosen(step: WaterfallStepContext): string | undefined {
+  const index = (step.result as { index?: number } | undefined)?.index;
+  const ids = (step.values as Record<string, unknown>)[CHOICE_IDS] as string[] | undefined;
+  return index === undefined ? undefined : ids?.[index];
+}
+
+const CHOICE_IDS = 'choiceIds';

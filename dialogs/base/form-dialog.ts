@@ -1,0 +1,194 @@
+import { MessageFactory, type TurnContext } from 'botbuilder';
+import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
+import {
+  answerPrompt,
+  describeIssues,
+  parsePromptState,
+  renderFormCard,
+  startPrompt,
+  type PromptMessage,
+  type PromptStep,
+} from '../../cards';
+import {
+  FORM_CANCEL_VERB,
+  createNonce,
+  getFormSpec,
+  mergeFormPatch,
+  parseFormSubmit,
+  valuesFromCase,
+  type FieldIssues,
+  type FormId,
+  type FormParams,
+  type FormPatch,
+  type FormSpec,
+  type RawFormValues,
+} from '../../src/domain/forms';
+import { translator } from '../../src/i18n';
+import { sessionOf } from '../ports';
+import { say, sendCard } from './say';
+
+export interface FormDialogOptions {
+  readonly formId: FormId;
+  readonly params?: FormParams;
+}
+
+/** What a form dialog ends with. `saved` means the patch is already in the case. */
+export type FormOutcome =
+  { readonly status: 'saved'; readonly patch: FormPatch } | { readonly status: 'cancelled' };
+
+type FormState =
+  | { mode: 'card'; formId: FormId; params: FormParams; nonce: string; failures: number }
+  | { mode: 'prompt'; prompt: unknown };
+
+const STATE = 'form';
+
+/**
+ * Collects one form: as an Adaptive Card where the channel renders cards (a submit is parsed and validated
+ * with zod; errors re-show the card with messages under the fields and the typed values kept; a stale
+ * card is refused politely), else one question at a time through the prompt machine. Either way the
+ * result is merged into the case before the dialog ends.
+ */
+export class FormDialog extends Dialog<FormDialogOptions> {
+  static readonly id = 'form';
+
+  constructor() {
+    super(FormDialog.id);
+  }
+
+  override async beginDialog(dc: DialogContext, options?: FormDialogOptions): Promise<DialogTurnResult> {
+    if (!options) throw new Error('FormDialog needs a formId');
+    const session = sessionOf(dc.context);
+    const spec = getFormSpec(options.formId, options.params);
+    const values = valuesFromCase(spec, session.case.data);
+    if (session.cardsSupported) {
+      const state: FormState = {
+        mode: 'card',
+        formId: spec.id,
+        params: spec.params,
+        nonce: createNonce(),
+        failures: 0,
+      };
+      dc.activeDialog!.state[STATE] = state;
+      await sendCard(
+        dc.context,
+        renderFormCard({ spec, values, locale: session.locale, nonce: state.nonce }),
+      );
+      return Dialog.EndOfTurn;
+    }
+    return this.onPromptStep(dc, startPrompt(spec, values, session.locale));
+  }
+
+  override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
+    const state = dc.activeDialog!.state[STATE] as FormState;
+    if (state.mode === 'prompt') {
+      const parsed = parsePromptState(state.prompt);
+      if (!parsed) return this.beginDialog(dc, dc.activeDialog!.state.options as FormDialogOptions);
+      return this.onPromptStep(dc, answerPrompt(parsed, dc.context.activity.text ?? ''));
+    }
+    return this.onCardActivity(dc, state);
+  }
+
+  /** True while this form asks one question at a time (its own "geri" handling applies). */
+  static isPromptMode(dc: DialogContext): boolean {
+    const state = dc.activeDialog?.state[STATE] as FormState | undefined;
+    return dc.activeDialog?.id === FormDialog.id && state?.mode === 'prompt';
+  }
+
+  private async onCardActivity(
+    dc: DialogContext,
+    state: Extract<FormState, { mode: 'card' }>,
+  ): Promise<DialogTurnResult> {
+    const { context } = dc;
+    const value: unknown = context.activity.value;
+    if (!value || typeof value !== 'object') {
+      await say(context, 'dialogs.form.useCard');
+      return Dialog.EndOfTurn;
+    }
+    if ((value as { verb?: unknown }).verb === FORM_CANCEL_VERB)
+      return dc.endDialog({ status: 'cancelled' } satisfies FormOutcome);
+    const spec = getFormSpec(state.formId, state.params);
+    const result = parseFormSubmit(spec, value, state.nonce);
+    if (result.ok) return this.save(dc, spec, result.patch, result.warnings);
+    if (result.reason === 'invalid') {
+      state.failures += 1;
+      return this.reshow(dc, spec, state, result.values, result.fieldErrors, result.warnings);
+    }
+    await say(context, result.reason === 'stale' ? 'dialogs.form.stale' : 'dialogs.form.unexpected');
+    return this.reshow(dc, spec, state);
+  }
+
+  private async reshow(
+    dc: DialogContext,
+    spec: FormSpec,
+    state: Extract<FormState, { mode: 'card' }>,
+    typed?: RawFormValues,
+    errors?: FieldIssues,
+    warnings?: FieldIssues,
+  ): Promise<DialogTurnResult> {
+    const session = sessionOf(dc.context);
+    state.nonce = createNonce();
+    const values = typed ?? valuesFromCase(spec, session.case.data);
+    await sendCard(
+      dc.context,
+      renderFormCard({
+        spec,
+        values,
+        locale: session.locale,
+        nonce: state.nonce,
+        ...(errors ? { errors } : {}),
+        ...(warnings ? { warnings } : {}),
+      }),
+    );
+    return Dialog.EndOfTurn;
+  }
+
+  private async onPromptStep(dc: DialogContext, step: PromptStep): Promise<DialogTurnResult> {
+    dc.activeDialog!.state[STATE] = { mode: 'prompt', prompt: step.state } satisfies FormState;
+    if (!step.result) {
+      await sendPromptMessage(dc.context, step.message);
+      return Dialog.EndOfTurn;
+    }
+    return this.save(
+      dc,
+      getFormSpec(step.state.formId, step.state.params),
+      step.result.patch,
+      step.result.warnings,
+    );
+  }
+
+  private async save(
+    dc: DialogContext,
+    spec: FormSpec,
+    patch: FormPatch,
+    warnings: FieldIssues,
+  ): Promise<DialogTurnResult> {
+    const session = sessionOf(dc.context);
+    const merged = mergeFormPatch(spec, patch, session.case.data);
+    const applied = session.applyPatch(merged);
+    const tr = translator(session.locale);
+    if (!applied.ok) {
+      await say(dc.context, 'dialogs.form.notSaved', {
+        reason: describeIssues(tr, applied.errors).join(' '),
+      });
+      return this.beginDialog(dc, { formId: spec.id, params: spec.params });
+    }
+    const notes = Object.values(warnings).flatMap((issues) => describeIssues(tr, issues));
+    if (notes.length > 0)
+      await dc.context.sendActivity(`${tr('dialogs.form.savedWithWarnings')}\n\n- ${notes.join('\n- ')}`);
+    return dc.endDialog({ status: 'saved', patch: merged } satisfies FormOutcome);
+  }
+}
+
+/** A question of the prompt machine: its choices become suggested actions that send the choice id back. */
+async function sendPromptMessage(context: TurnContext, message: PromptMessage): Promise<void> {
+  if (!message.choices || message.choices.length === 0) {
+    await context.sendActivity(message.text);
+    return;
+  }
+  const reply = MessageFactory.suggestedActions(
+    message.choices.map((c) => ({ type: 'imBack', title: c.title, value: c.id })),
+    message.text,
+  );
+  reply.channelData = { promptStyle: message.style, choices: message.choices };
+  await context.sendActivity(reply);
+}

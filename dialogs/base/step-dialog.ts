@@ -1,0 +1,52 @@
+import {
+  ComponentDialog,
+  WaterfallDialog,
+  type DialogTurnResult,
+  type WaterfallStep,
+  type WaterfallStepContext,
+} from 'botbuilder-dialogs';
+import type { StepId, StepStatus } from '../../src/domain/case';
+import type { FormId, FormParams } from '../../src/domain/forms';
+import { sessionOf, type CaseSession, type DialogDeps } from '../ports';
+import { choicePrompt } from './choices';
+import { FormDialog, type FormOutcome } from './form-dialog';
+
+/**
+ * Base of the six step dialogs: a ComponentDialog whose id is the step id, with the form dialog and the
+ * choice prompt already registered and one waterfall built from named step methods.
+ */
+export abstract class StepDialog extends ComponentDialog {
+  protected constructor(
+    readonly step: StepId,
+    protected readonly deps: DialogDeps,
+  ) {
+    super(step);
+    this.addDialog(new FormDialog());
+    this.addDialog(choicePrompt());
+  }
+
+  /** Registers the waterfall; call once from the subclass constructor. */
+  protected steps(steps: WaterfallStep[]): void {
+    const id = `${this.step}Waterfall`;
+    this.addDialog(new WaterfallDialog(id, steps));
+    this.initialDialogId = id;
+  }
+
+  protected session(step: WaterfallStepContext): CaseSession {
+    return sessionOf(step.context);
+  }
+
+  /** Opens a form (card or one question at a time); the next waterfall step receives a `FormOutcome`. */
+  protected form(step: WaterfallStepContext, formId: FormId, params?: FormParams): Promise<DialogTurnResult> {
+    return step.beginDialog(FormDialog.id, { formId, ...(params ? { params } : {}) });
+  }
+
+  protected formSaved(step: WaterfallStepContext): boolean {
+    return (step.result as FormOutcome | undefined)?.status === 'saved';
+  }
+
+  /** Moves this step (or another) to a status; a move the transition table refuses is simply skipped. */
+  protected mark(step: WaterfallStepContext, status: StepStatus, which: StepId = this.step): boolean {
+    return this.session(step).markStep(which, status);
+  }
+}

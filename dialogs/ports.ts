@@ -1,0 +1,61 @@
+import type { TurnContext } from 'botbuilder';
+import type { Case, StepId, StepStatus } from '../src/domain/case';
+import type { IntegratorProfile } from '../src/domain/integrator';
+import type { PackageCatalog } from '../src/domain/packages';
+import type { ValidationIssue } from '../src/domain/validation';
+import type { Locale } from '../src/i18n';
+
+/**
+ * The small interfaces the dialogs own. The bot layer fills them for real; tests may fill them with fakes.
+ * Dialogs never import storage, Redis, restify or channel code.
+ */
+
+/** The customer's case as seen inside one turn; changes are saved with the turn's state, atomically. */
+export interface CaseSession {
+  readonly case: Case;
+  readonly locale: Locale;
+  /** Whether the channel renders Adaptive Cards (Teams, Web Chat, Emulator) or needs one question at a time. */
+  readonly cardsSupported: boolean;
+  applyPatch(patch: unknown): { ok: true } | { ok: false; errors: readonly ValidationIssue[] };
+  /** Moves a step through the domain's transition table; false (and no change) when not allowed. */
+  markStep(step: StepId, status: StepStatus): boolean;
+  acceptPrivacyNotice(version: string): void;
+}
+
+export type HandoffReason = 'customer_request' | 'repeated_invalid_input' | 'reminders_unanswered';
+
+export interface HandoffPort {
+  /** Asks for a support agent; `queued: false` when nobody can take chats over yet. */
+  requestAgent(request: {
+    caseId: string;
+    reason: HandoffReason;
+    context: TurnContext;
+  }): Promise<{ queued: boolean }>;
+}
+
+export interface CaseEventsPort {
+  /** The customer finished all six steps: the integrator's systems can pick the case up. */
+  caseCompleted(completed: Case): Promise<void>;
+}
+
+export interface DialogDeps {
+  readonly integrator: IntegratorProfile;
+  readonly packageCatalog: PackageCatalog;
+  readonly handoff: HandoffPort;
+  readonly events: CaseEventsPort;
+  /** Version of the privacy notice (aydınlatma metni) the customer must accept before personal data. */
+  readonly privacyNoticeVersion: string;
+  readonly now: () => Date;
+}
+
+const SESSION = Symbol('iys.caseSession');
+
+export function attachSession(context: TurnContext, session: CaseSession): void {
+  context.turnState.set(SESSION, session);
+}
+
+export function sessionOf(context: TurnContext): CaseSession {
+  const session = context.turnState.get(SESSION) as CaseSession | undefined;
+  if (!session) throw new Error('no case session on this turn');
+  return session;
+}

@@ -1,0 +1,106 @@
+import { TurnContext } from 'botbuilder';
+import type { CaseSession } from '../../dialogs/ports';
+import { caseIdFor } from '../cases/case-keys';
+import { isEmptyRecord, readCaseRecord } from '../cases/case-record';
+import {
+  acceptPrivacyNotice,
+  applyPatch,
+  createCase,
+  markStep,
+  upsertChannelAddress,
+  type Actor,
+  type Case,
+  type StepId,
+  type StepStatus,
+} from '../domain/case';
+import type { ValidationIssue } from '../domain/validation';
+import { resolveLocale, type Locale } from '../i18n';
+import { CASE_SCOPE, type AppTurnState } from './turn-state';
+
+/** Channels that render Adaptive Cards; everything else gets one question at a time. */
+const CARD_CHANNELS = new Set(['msteams', 'emulator', 'webchat', 'directline', 'test']);
+
+/**
+ * The case of the customer behind this turn, kept in the turn state's `case` scope. Every change replaces
+ * the scope value and keeps the eTag it was loaded with, so the end-of-turn save is a compare-and-set:
+ * a change made meanwhile by an agent or a worker is never overwritten silently.
+ */
+export class TurnCaseSession implements CaseSession {
+  readonly locale: Locale;
+  readonly cardsSupported: boolean;
+  private current: Case;
+  private readonly actor: Actor;
+
+  constructor(
+    private readonly state: AppTurnState,
+    context: TurnContext,
+    private readonly now: () => Date,
+  ) {
+    const activity = context.activity;
+    const caseId = caseIdFor(activity.channelId, activity.from.id);
+    this.actor = { kind: 'customer', id: caseId };
+    this.locale = resolveLocale(activity.locale);
+    this.cardsSupported = CARD_CHANNELS.has(activity.channelId);
+    const raw = this.entry().value;
+    const at = this.at();
+    let current = isEmptyRecord(raw)
+      ? createCase({ id: caseId, at, actor: this.actor, locale: this.locale })
+      : readCaseRecord(caseId, raw);
+    current = upsertChannelAddress(current, addressOf(context, at), this.actor, at);
+    if (current.locale !== this.locale) current = { ...current, locale: this.locale };
+    this.current = current;
+    this.commit(current);
+  }
+
+  get case(): Case {
+    return this.current;
+  }
+
+  applyPatch(patch: unknown): { ok: true } | { ok: false; errors: readonly ValidationIssue[] } {
+    const result = applyPatch(this.current, patch, this.actor, this.at());
+    if (!result.ok) return { ok: false, errors: result.errors };
+    this.commit(result.case);
+    return { ok: true };
+  }
+
+  markStep(step: StepId, status: StepStatus): boolean {
+    const result = markStep(this.current, step, status, this.actor, this.at());
+    if (!result.ok) return false;
+    this.commit(result.case);
+    return true;
+  }
+
+  acceptPrivacyNotice(version: string): void {
+    this.commit(acceptPrivacyNotice(this.current, version, this.actor, this.at()));
+  }
+
+  private commit(next: Case): void {
+    this.current = next;
+    const entry = this.entry();
+    const eTag = entry.value.eTag;
+    entry.replace(eTag === undefined ? { ...next } : { ...next, eTag });
+  }
+
+  private entry() {
+    const entry = this.state.getScope(CASE_SCOPE);
+    if (!entry) throw new Error('turn state has no case scope');
+    return entry;
+  }
+
+  private at(): string {
+    return this.now().toISOString();
+  }
+}
+
+function addressOf(context: TurnContext, at: string) {
+  const activity = context.activity;
+  return {
+    channelId: activity.channelId,
+    conversationId: activity.conversation.id,
+    serviceUrl: activity.serviceUrl,
+    userId: activity.from.id,
+    botId: activity.recipient.id,
+    reference: TurnContext.getConversationReference(activity) as Record<string, unknown>,
+    addedAt: at,
+  };
+}

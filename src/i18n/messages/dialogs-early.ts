@@ -1,0 +1,5 @@
+import type { Translations } from '../types';
+
+export const dialogsEarlyTr = {} as const;
+
+export const dialogsEarlyEn: Translations<typeof dialogsEarlyTr> = {};
