@@ -7,11 +7,11 @@ import {
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import { renderStepOverviewCard, renderSummaryCard } from '../cards';
-import type { Case, StepId } from '../src/domain/case';
+import { STEP_IDS, type Case, type StepId } from '../src/domain/case';
 import { t } from '../src/i18n';
 import { askChoice, choicePrompt, chosen } from './base/choices';
 import { parseCommand, type GlobalCommand } from './base/commands';
-import { FormDialog } from './base/form-dialog';
+import { FormDialog, type FormOutcome } from './base/form-dialog';
 import { say, sendCard } from './base/say';
 import { isStepOutcome } from './base/step-outcome';
 import { sessionOf, type DialogDeps } from './ports';
@@ -142,8 +142,11 @@ export class MainDialog extends ComponentDialog {
 
   private async afterStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const outcome = step.result;
-    if (isStepOutcome(outcome) && outcome.next === 'continue')
+    // A step that finished, or a form reopened with "geri": carry on with whatever the case needs now.
+    const formReopened = (outcome as FormOutcome | undefined)?.status === 'saved';
+    if (formReopened || (isStepOutcome(outcome) && outcome.next === 'continue')) {
       return step.replaceDialog(WATERFALL, { looping: true });
+    }
     return step.endDialog();
   }
 
@@ -172,10 +175,17 @@ export class MainDialog extends ComponentDialog {
     }
   }
 
+  /**
+   * "geri" on a card: reopen the form shown before the current one (prefilled, so the customer can change
+   * it); once it is saved the loop brings the customer back to where they were. Without an earlier form the
+   * current step starts over.
+   */
   private async restartStep(inner: DialogContext): Promise<DialogTurnResult | undefined> {
     const active = inner.activeDialog;
     if (!active || active.id === WATERFALL) return undefined;
     await say(inner.context, 'dialogs.command.back');
+    const previous = sessionOf(inner.context).forms.back();
+    if (previous) return inner.replaceDialog(FormDialog.id, previous);
     return inner.replaceDialog(active.id);
   }
 
@@ -194,7 +204,15 @@ export class MainDialog extends ComponentDialog {
 
   private async showOverview(context: DialogContext['context']): Promise<void> {
     const session = sessionOf(context);
-    await sendCard(context, renderStepOverviewCard({ steps: session.case.steps, locale: session.locale }));
+    if (session.cardsSupported) {
+      await sendCard(context, renderStepOverviewCard({ steps: session.case.steps, locale: session.locale }));
+      return;
+    }
+    const lines = STEP_IDS.map(
+      (id, i) =>
+        `${i + 1}. ${t(session.locale, `domain.step.${id}`)}: ${t(session.locale, `domain.stepStatus.${session.case.steps[id].status}`)}`,
+    );
+    await context.sendActivity(lines.join('\n'));
   }
 }
 

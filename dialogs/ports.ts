@@ -1,5 +1,6 @@
 import type { TurnContext } from 'botbuilder';
 import type { Case, StepId, StepStatus } from '../src/domain/case';
+import type { FormId, FormParams } from '../src/domain/forms';
 import type { IntegratorProfile } from '../src/domain/integrator';
 import type { PackageCatalog } from '../src/domain/packages';
 import type { ValidationIssue } from '../src/domain/validation';
@@ -20,6 +21,20 @@ export interface CaseSession {
   /** Moves a step through the domain's transition table; false (and no change) when not allowed. */
   markStep(step: StepId, status: StepStatus): boolean;
   acceptPrivacyNotice(version: string): void;
+  /** Forms opened in this conversation, newest last, so "geri" on a card can reopen the one before. */
+  readonly forms: FormHistory;
+}
+
+export interface OpenedForm {
+  readonly formId: FormId;
+  readonly params: FormParams;
+}
+
+export interface FormHistory {
+  /** Records a form being shown (a form shown again in a row is recorded once). */
+  opened(form: OpenedForm): void;
+  /** Forgets the newest form and returns the one before it, if any. */
+  back(): OpenedForm | undefined;
 }
 
 export type HandoffReason = 'customer_request' | 'repeated_invalid_input' | 'reminders_unanswered';

@@ -59,6 +59,7 @@ export class FormDialog extends Dialog<FormDialogOptions> {
     if (!options) throw new Error('FormDialog needs a formId');
     const session = sessionOf(dc.context);
     const spec = getFormSpec(options.formId, options.params);
+    session.forms.opened({ formId: spec.id, params: spec.params });
     const values = valuesFromCase(spec, session.case.data);
     if (session.cardsSupported) {
       const state: FormState = {
@@ -144,10 +145,9 @@ export class FormDialog extends Dialog<FormDialogOptions> {
 
   private async onPromptStep(dc: DialogContext, step: PromptStep): Promise<DialogTurnResult> {
     dc.activeDialog!.state[STATE] = { mode: 'prompt', prompt: step.state } satisfies FormState;
-    if (!step.result) {
-      await sendPromptMessage(dc.context, step.message);
-      return Dialog.EndOfTurn;
-    }
+    // The last message of a finished walk is the machine's own "saved" line: send it too.
+    if (step.message.text) await sendPromptMessage(dc.context, step.message);
+    if (!step.result) return Dialog.EndOfTurn;
     return this.save(
       dc,
       getFormSpec(step.state.formId, step.state.params),

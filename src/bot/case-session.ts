@@ -1,5 +1,5 @@
 import { TurnContext } from 'botbuilder';
-import type { CaseSession } from '../../dialogs/ports';
+import type { CaseSession, FormHistory, OpenedForm } from '../../dialogs/ports';
 import { caseIdFor } from '../cases/case-keys';
 import { isEmptyRecord, readCaseRecord } from '../cases/case-record';
 import {
@@ -28,6 +28,7 @@ const CARD_CHANNELS = new Set(['msteams', 'emulator', 'webchat', 'directline', '
 export class TurnCaseSession implements CaseSession {
   readonly locale: Locale;
   readonly cardsSupported: boolean;
+  readonly forms: FormHistory;
   private current: Case;
   private readonly actor: Actor;
 
@@ -50,6 +51,7 @@ export class TurnCaseSession implements CaseSession {
     if (current.locale !== this.locale) current = { ...current, locale: this.locale };
     this.current = current;
     this.commit(current);
+    this.forms = new ConversationFormHistory(state);
   }
 
   get case(): Case {
@@ -103,4 +105,29 @@ function addressOf(context: TurnContext, at: string) {
     reference: TurnContext.getConversationReference(activity) as Record<string, unknown>,
     addedAt: at,
   };
+}
+
+const MAX_FORMS = 20;
+
+/** The form history lives in the conversation scope: it is navigation, not case data. */
+class ConversationFormHistory implements FormHistory {
+  constructor(private readonly state: AppTurnState) {}
+
+  opened(form: OpenedForm): void {
+    const list = this.state.conversation.formHistory ?? [];
+    const last = list.at(-1);
+    if (last && last.formId === form.formId && JSON.stringify(last.params) === JSON.stringify(form.params))
+      return;
+    this.state.conversation.formHistory = [
+      ...list,
+      { formId: form.formId, params: { ...form.params } },
+    ].slice(-MAX_FORMS);
+  }
+
+  back(): OpenedForm | undefined {
+    const list = (this.state.conversation.formHistory ?? []).slice(0, -1);
+    this.state.conversation.formHistory = list;
+    const previous = list.at(-1);
+    return previous ? ({ formId: previous.formId, params: previous.params } as OpenedForm) : undefined;
+  }
 }

@@ -7,6 +7,8 @@ export interface ConversationData extends DefaultConversationState {
   dialogState?: DialogState;
   /** Message count and last activity of the conversation, for operations and for the concurrency tests. */
   stats?: { messages: number; lastMessageAt: string };
+  /** Forms shown in this conversation, newest last (see FormHistory in dialogs/ports.ts). */
+  formHistory?: { formId: string; params: Record<string, unknown> }[];
 }
 
 export type UserData = DefaultUserState;
