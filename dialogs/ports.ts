@@ -21,6 +21,11 @@ export interface CaseSession {
   /** Moves a step through the domain's transition table; false (and no change) when not allowed. */
   markStep(step: StepId, status: StepStatus): boolean;
   acceptPrivacyNotice(version: string): void;
+  /**
+   * The customer finished the last step. The integrator's systems are told once this turn's state is
+   * saved, never before: a save that loses a conflict must not have announced anything.
+   */
+  announceCompletion(): void;
   /** Forms opened in this conversation, newest last, so "geri" on a card can reopen the one before. */
   readonly forms: FormHistory;
 }
@@ -48,6 +53,7 @@ export interface HandoffPort {
   }): Promise<{ queued: boolean }>;
 }
 
+/** Filled by the bot layer, which calls it after a turn that announced a completion was saved. */
 export interface CaseEventsPort {
   /** The customer finished all six steps: the integrator's systems can pick the case up. */
   caseCompleted(completed: Case): Promise<void>;
@@ -57,7 +63,6 @@ export interface DialogDeps {
   readonly integrator: IntegratorProfile;
   readonly packageCatalog: PackageCatalog;
   readonly handoff: HandoffPort;
-  readonly events: CaseEventsPort;
   /** Version of the privacy notice (aydınlatma metni) the customer must accept before personal data. */
   readonly privacyNoticeVersion: string;
   readonly now: () => Date;
@@ -70,7 +75,12 @@ export function attachSession(context: TurnContext, session: CaseSession): void 
 }
 
 export function sessionOf(context: TurnContext): CaseSession {
-  const session = context.turnState.get(SESSION) as CaseSession | undefined;
+  const session = findSession(context);
   if (!session) throw new Error('no case session on this turn');
   return session;
+}
+
+/** The session of a turn that ran the dialogs, if it did (a bot-only conversation update has none). */
+export function findSession(context: TurnContext): CaseSession | undefined {
+  return context.turnState.get(SESSION) as CaseSession | undefined;
 }

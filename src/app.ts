@@ -8,6 +8,7 @@ import { loadPackageCatalog } from './cases/package-catalog-file';
 import { UnavailableHandoff } from './handoff/unavailable-handoff';
 import { WebhookNotifier } from './integrator/webhook-notifier';
 import { ActivitySender } from './bot/activity-sender';
+import { publishAfterSave } from './bot/after-save';
 import { createAdapter } from './bot/adapter';
 import { createBotApplication } from './bot/bot-application';
 import { createTurnHandler } from './bot/turn-handler';
@@ -62,21 +63,24 @@ export function createApp(config: Config, options: { logger?: Logger } = {}): Ap
     integrator: config.integrator,
     packageCatalog: loadPackageCatalog(config.onboarding.packagesFile),
     handoff: new UnavailableHandoff(logger),
-    events: new WebhookNotifier(
-      {
-        ...(config.integrator.webhookUrl ? { url: config.integrator.webhookUrl } : {}),
-        ...(config.integrator.webhookSecret ? { secret: config.integrator.webhookSecret } : {}),
-      },
-      logger,
-    ),
     privacyNoticeVersion: config.onboarding.privacyNoticeVersion,
     now: () => new Date(),
   };
   const mainDialog = new MainDialog(dialogDeps, createStepDialogs(dialogDeps));
   const bot = createBotApplication({ storage: state.storage, mainDialog });
+  const events = new WebhookNotifier(
+    {
+      ...(config.integrator.webhookUrl ? { url: config.integrator.webhookUrl } : {}),
+      ...(config.integrator.webhookSecret ? { secret: config.integrator.webhookSecret } : {}),
+    },
+    logger,
+  );
   const turnLogic = createTurnHandler({
     lock: state.lock,
-    run: (ctx) => bot.run(ctx).then(() => undefined),
+    run: async (ctx) => {
+      await bot.run(ctx);
+      await publishAfterSave(ctx, events);
+    },
     metrics,
     logger,
   });

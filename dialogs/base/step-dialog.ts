@@ -1,5 +1,6 @@
 import {
   ComponentDialog,
+  type DialogContext,
   WaterfallDialog,
   type DialogTurnResult,
   type WaterfallStep,
@@ -9,6 +10,7 @@ import type { StepId, StepStatus } from '../../src/domain/case';
 import type { FormId, FormParams } from '../../src/domain/forms';
 import { sessionOf, type CaseSession, type DialogDeps } from '../ports';
 import { choicePrompt } from './choices';
+import { continueUnlessFinished } from './finished-elsewhere';
 import { FormDialog, type FormOutcome } from './form-dialog';
 
 /**
@@ -23,6 +25,11 @@ export abstract class StepDialog extends ComponentDialog {
     super(step);
     this.addDialog(new FormDialog());
     this.addDialog(choicePrompt());
+  }
+
+  /** A step finished outside the chat (agent, İYS API) while a question was open: close and move on. */
+  protected override onContinueDialog(inner: DialogContext): Promise<DialogTurnResult> {
+    return continueUnlessFinished(inner, this.step, () => super.onContinueDialog(inner));
   }
 
   /** Registers the waterfall; call once from the subclass constructor. */

@@ -1,4 +1,4 @@
-import type { DialogContext, DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
+import type { DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
 import { translator } from '../../src/i18n';
 import { askChoice, chosen } from '../base/choices';
 import { formComplete } from '../base/form-complete';
@@ -6,7 +6,6 @@ import { say } from '../base/say';
 import { StepDialog } from '../base/step-dialog';
 import { CONTINUE, PAUSE } from '../base/step-outcome';
 import type { DialogDeps } from '../ports';
-import { continueUnlessFinished } from './late/finished-elsewhere';
 import { brandNamesOf, codeLines, mainBrandHintApplies } from './late/codes-text';
 import { YES_NO, flags } from './late/options';
 
@@ -34,10 +33,6 @@ export class CodesDialog extends StepDialog {
       this.confirmCodes.bind(this),
       this.finish.bind(this),
     ]);
-  }
-
-  protected override onContinueDialog(inner: DialogContext): Promise<DialogTurnResult> {
-    return continueUnlessFinished(inner, this.step, () => super.onContinueDialog(inner));
   }
 
   private async start(step: WaterfallStepContext<CodesOptions>): Promise<DialogTurnResult> {

@@ -1,7 +1,6 @@
 import {
   TextPrompt,
   WaterfallDialog,
-  type DialogContext,
   type DialogTurnResult,
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
@@ -12,7 +11,6 @@ import { say, text } from '../base/say';
 import { StepDialog } from '../base/step-dialog';
 import { CONTINUE, PAUSE } from '../base/step-outcome';
 import type { DialogDeps } from '../ports';
-import { continueUnlessFinished } from './late/finished-elsewhere';
 import { flags, nowIso, requestAgent } from './late/options';
 import { presentPackage, recommendFor } from './late/package-offer';
 
@@ -49,10 +47,6 @@ export class PackageDialog extends StepDialog {
     ]);
     this.addDialog(new WaterfallDialog(WAITING, [this.askActive.bind(this), this.afterActive.bind(this)]));
     this.addDialog(new TextPrompt(ORDER_CODE_PROMPT, async (p) => validOrderCode(p.recognized.value)));
-  }
-
-  protected override onContinueDialog(inner: DialogContext): Promise<DialogTurnResult> {
-    return continueUnlessFinished(inner, this.step, () => super.onContinueDialog(inner));
   }
 
   private async start(step: WaterfallStepContext): Promise<DialogTurnResult> {

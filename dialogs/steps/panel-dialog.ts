@@ -1,11 +1,10 @@
-import type { DialogContext, DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
+import type { DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
 import { translator } from '../../src/i18n';
 import { formComplete } from '../base/form-complete';
 import { say } from '../base/say';
 import { StepDialog } from '../base/step-dialog';
 import { CONTINUE, PAUSE } from '../base/step-outcome';
 import type { DialogDeps } from '../ports';
-import { continueUnlessFinished } from './late/finished-elsewhere';
 import { codeLines } from './late/codes-text';
 import { flags, nowIso } from './late/options';
 
@@ -14,16 +13,12 @@ const FORM_ASKED = 'formAsked';
 /**
  * Step 6: the customer enters the İYSKod and BrandKods in the integrator's own panel and ticks "I assigned
  * you as my integrator" (or one of the NGO / self-managed alternatives). Finishing it completes the case,
- * which the integrator's systems hear about through the case events port.
+ * which the integrator's systems hear about once the turn is saved.
  */
 export class PanelDialog extends StepDialog {
   constructor(deps: DialogDeps) {
     super('panel', deps);
     this.steps([this.start.bind(this), this.finish.bind(this)]);
-  }
-
-  protected override onContinueDialog(inner: DialogContext): Promise<DialogTurnResult> {
-    return continueUnlessFinished(inner, this.step, () => super.onContinueDialog(inner));
   }
 
   private async start(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -50,7 +45,7 @@ export class PanelDialog extends StepDialog {
     const choice = session.case.data.panelChoice ?? 'integrator_assigned';
     await say(step.context, `dialogs.panel.done.${choice}`, { integratorName: this.deps.integrator.name });
     // After the step is saved in the session: the payload carries the final step states.
-    await this.deps.events.caseCompleted(session.case);
+    session.announceCompletion();
     return step.endDialog(CONTINUE);
   }
 }

@@ -1,9 +1,4 @@
-import {
-  WaterfallDialog,
-  type DialogContext,
-  type DialogTurnResult,
-  type WaterfallStepContext,
-} from 'botbuilder-dialogs';
+import { WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import type { FormParams } from '../../src/domain/forms';
 import type { MessageKey } from '../../src/i18n';
 import { askChoice, chosen, type ChoiceOption } from '../base/choices';
@@ -13,7 +8,6 @@ import { say } from '../base/say';
 import { StepDialog } from '../base/step-dialog';
 import { PAUSE } from '../base/step-outcome';
 import type { DialogDeps } from '../ports';
-import { continueUnlessFinished } from './late/finished-elsewhere';
 import { brandNamesOf } from './late/codes-text';
 import { nowIso, requestAgent } from './late/options';
 import { confirmationState, explainPartnerRoutes } from './late/partner-routes';
@@ -56,10 +50,6 @@ export class PartnerAssignmentDialog extends StepDialog {
     this.steps([this.start.bind(this), this.explainRoutes.bind(this), this.afterDeclare.bind(this)]);
     this.addDialog(new WaterfallDialog(BRAND_LOOP, [this.openRights.bind(this), this.nextBrand.bind(this)]));
     this.addDialog(new WaterfallDialog(PENDING, [this.askPending.bind(this), this.afterPending.bind(this)]));
-  }
-
-  protected override onContinueDialog(inner: DialogContext): Promise<DialogTurnResult> {
-    return continueUnlessFinished(inner, this.step, () => super.onContinueDialog(inner));
   }
 
   private async start(step: WaterfallStepContext<PartnerOptions>): Promise<DialogTurnResult> {

@@ -30,6 +30,7 @@ export class TurnCaseSession implements CaseSession {
   readonly cardsSupported: boolean;
   readonly forms: FormHistory;
   private current: Case;
+  private completed = false;
   private readonly actor: Actor;
 
   constructor(
@@ -70,6 +71,15 @@ export class TurnCaseSession implements CaseSession {
     if (!result.ok) return false;
     this.commit(result.case);
     return true;
+  }
+
+  announceCompletion(): void {
+    this.completed = true;
+  }
+
+  /** The case to announce after the save, when this turn finished the onboarding. */
+  get completion(): Case | undefined {
+    return this.completed ? this.current : undefined;
   }
 
   acceptPrivacyNotice(version: string): void {

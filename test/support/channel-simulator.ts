@@ -83,9 +83,13 @@ export class ChannelSimulator {
   }
 
   /** Submits the most recent Adaptive Card form the bot sent, with these input values (all strings). */
-  async submitCard(inputs: Record<string, string>, verb = 'form.submit'): Promise<ReceivedActivity[]> {
+  async submitCard(
+    inputs: Record<string, string>,
+    verb = 'form.submit',
+    options: Omit<SendOptions, 'value'> = {},
+  ): Promise<ReceivedActivity[]> {
     const data = this.lastCardAction(verb);
-    return this.send('', { value: { ...inputs, ...data } });
+    return this.send('', { ...options, value: { ...inputs, ...data } });
   }
 
   /** The `data` of the named action on the last Adaptive Card the bot sent (verb, formId, nonce). */

@@ -1,7 +1,7 @@
 import { DialogTurnStatus, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
-import { FINISHED, type StepId } from '../../../src/domain/case';
-import { CONTINUE } from '../../base/step-outcome';
-import { sessionOf } from '../../ports';
+import { FINISHED, type StepId } from '../../src/domain/case';
+import { CONTINUE } from './step-outcome';
+import { sessionOf } from '../ports';
 
 /**
  * A step dialog may be left waiting at a question while the step is finished outside the chat (an agent or
