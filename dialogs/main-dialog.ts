@@ -106,6 +106,10 @@ export class MainDialog extends ComponentDialog {
   private async openingCommand(step: WaterfallStepContext): Promise<DialogTurnResult | undefined> {
     const command = parseCommand(step.context.activity.text);
     if (command === 'help') await say(step.context, 'dialogs.command.help');
+    if (command === 'turkish' || command === 'english') {
+      sessionOf(step.context).setLocale(command === 'english' ? 'en' : 'tr');
+      await say(step.context, 'dialogs.command.language');
+    }
     if (command === 'agent') {
       await this.requestAgent(step);
       return step.endDialog();
@@ -172,6 +176,11 @@ export class MainDialog extends ComponentDialog {
         return this.restartStep(inner);
       case 'agent':
         return this.requestAgent(inner);
+      case 'turkish':
+      case 'english':
+        sessionOf(context).setLocale(command === 'english' ? 'en' : 'tr');
+        await say(context, 'dialogs.command.language');
+        return Dialog.EndOfTurn;
     }
   }
 

@@ -15,6 +15,8 @@ import type { Locale } from '../src/i18n';
 export interface CaseSession {
   readonly case: Case;
   readonly locale: Locale;
+  /** The customer asked to be served in the other language. */
+  setLocale(locale: Locale): void;
   /** Whether the channel renders Adaptive Cards (Teams, Web Chat, Emulator) or needs one question at a time. */
   readonly cardsSupported: boolean;
   applyPatch(patch: unknown): { ok: true } | { ok: false; errors: readonly ValidationIssue[] };

@@ -1,3 +1,4 @@
+import { CardFactory, MessageFactory, type Activity } from 'botbuilder';
 import {
   ChoicePrompt,
   ListStyle,
@@ -10,6 +11,8 @@ import { sessionOf } from '../ports';
 import { text } from './say';
 
 export const CHOICE_PROMPT = 'choicePrompt';
+/** Verb of a choice button's submit data. */
+export const CHOICE_VERB = 'choice.pick';
 
 export interface ChoiceOption {
   readonly value: string;
@@ -41,12 +44,41 @@ export async function askChoice(
     const title = text(step.context, o.title);
     return { value: title, synonyms: [o.value, ...(o.synonyms ?? [])] };
   });
-  return step.prompt(CHOICE_PROMPT, {
-    prompt: text(step.context, question, params),
-    retryPrompt: text(step.context, question, params),
-    choices,
-    style: session.cardsSupported ? ListStyle.heroCard : ListStyle.suggestedAction,
-  });
+  const asked = text(step.context, question, params);
+  if (!session.cardsSupported) {
+    return step.prompt(CHOICE_PROMPT, {
+      prompt: asked,
+      retryPrompt: asked,
+      choices,
+      style: ListStyle.suggestedAction,
+    });
+  }
+  const card = buttonsCard(
+    asked,
+    choices.map((c) => c.value),
+  );
+  return step.prompt(CHOICE_PROMPT, { prompt: card, retryPrompt: card, choices, style: ListStyle.none });
+}
+
+/**
+ * The question as an Adaptive Card with one Action.Submit per option: every client that renders cards
+ * (Teams, Web Chat, Emulator, Agents Playground) submits `value.choice`, which the bot turns into the
+ * message text before the prompt reads it. (Hero-card imBack/messageBack buttons do not work everywhere.)
+ */
+function buttonsCard(question: string, titles: readonly string[]): Partial<Activity> {
+  return MessageFactory.attachment(
+    CardFactory.adaptiveCard({
+      type: 'AdaptiveCard',
+      $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+      version: '1.5',
+      body: [{ type: 'TextBlock', text: question, wrap: true }],
+      actions: titles.map((title) => ({
+        type: 'Action.Submit',
+        title,
+        data: { verb: CHOICE_VERB, choice: title },
+      })),
+    }),
+  );
 }
 
 /** The id (`ChoiceOption.value`) picked in the previous `askChoice` of this waterfall. */

@@ -1,4 +1,4 @@
-export type GlobalCommand = 'help' | 'status' | 'menu' | 'back' | 'cancel' | 'agent';
+export type GlobalCommand = 'help' | 'status' | 'menu' | 'back' | 'cancel' | 'agent' | 'turkish' | 'english';
 
 const WORDS: Readonly<Record<string, GlobalCommand>> = {
   yardım: 'help',
@@ -19,6 +19,12 @@ const WORDS: Readonly<Record<string, GlobalCommand>> = {
   'müşteri temsilcisi': 'agent',
   'temsilciyle görüş': 'agent',
   'temsilciyle görüşmek istiyorum': 'agent',
+  türkçe: 'turkish',
+  turkce: 'turkish',
+  turkish: 'turkish',
+  english: 'english',
+  ingilizce: 'english',
+  'in english': 'english',
 };
 
 /**

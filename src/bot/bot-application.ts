@@ -3,6 +3,7 @@ import { ActivityTypes, type Storage, type TurnContext } from 'botbuilder';
 import { DialogSet, DialogTurnStatus, type Dialog } from 'botbuilder-dialogs';
 import { attachSession } from '../../dialogs/ports';
 import { TurnCaseSession } from './case-session';
+import { choicePickAsText } from './choice-picks';
 import { DialogStateAccessor } from './dialog-state-accessor';
 import { AppTurnState } from './turn-state';
 
@@ -29,6 +30,7 @@ export function createBotApplication(deps: BotApplicationDeps): Application<AppT
   app.activity(ActivityTypes.Message, async (context, state) => {
     const stats = state.conversation.stats ?? { messages: 0, lastMessageAt: '' };
     state.conversation.stats = { messages: stats.messages + 1, lastMessageAt: now().toISOString() };
+    choicePickAsText(context);
     attachSession(context, new TurnCaseSession(state, context, now));
     await runDialog(context, state, deps.mainDialog);
   });

@@ -26,7 +26,6 @@ const CARD_CHANNELS = new Set(['msteams', 'emulator', 'webchat', 'directline', '
  * a change made meanwhile by an agent or a worker is never overwritten silently.
  */
 export class TurnCaseSession implements CaseSession {
-  readonly locale: Locale;
   readonly cardsSupported: boolean;
   readonly forms: FormHistory;
   private current: Case;
@@ -41,15 +40,13 @@ export class TurnCaseSession implements CaseSession {
     const activity = context.activity;
     const caseId = caseIdFor(activity.channelId, activity.from.id);
     this.actor = { kind: 'customer', id: caseId };
-    this.locale = resolveLocale(activity.locale);
     this.cardsSupported = CARD_CHANNELS.has(activity.channelId);
     const raw = this.entry().value;
     const at = this.at();
     let current = isEmptyRecord(raw)
-      ? createCase({ id: caseId, at, actor: this.actor, locale: this.locale })
+      ? createCase({ id: caseId, at, actor: this.actor, locale: resolveLocale(activity.locale) })
       : readCaseRecord(caseId, raw);
     current = upsertChannelAddress(current, addressOf(context, at), this.actor, at);
-    if (current.locale !== this.locale) current = { ...current, locale: this.locale };
     this.current = current;
     this.commit(current);
     this.forms = new ConversationFormHistory(state);
@@ -57,6 +54,19 @@ export class TurnCaseSession implements CaseSession {
 
   get case(): Case {
     return this.current;
+  }
+
+  /**
+   * The customer's language: taken from their client on the first contact, then kept, because a Teams
+   * client set to English says little about the language a Turkish business owner wants to be served in.
+   * They change it by saying so ("english" / "türkçe").
+   */
+  get locale(): Locale {
+    return this.current.locale;
+  }
+
+  setLocale(locale: Locale): void {
+    if (locale !== this.current.locale) this.commit({ ...this.current, locale });
   }
 
   applyPatch(patch: unknown): { ok: true } | { ok: false; errors: readonly ValidationIssue[] } {

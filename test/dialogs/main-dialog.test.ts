@@ -24,7 +24,7 @@ describe('main dialog: welcome, privacy notice, global commands', () => {
   it('asks nothing personal before the notice is accepted, and records the acceptance with its version', async () => {
     const user = newUser();
     const welcome = await user.send('merhaba');
-    expect(welcome.map((r) => r.text ?? '[card]')).toEqual([
+    expect(welcome.map((r) => (r.attachments?.length ? '[card]' : r.text))).toEqual([
       expect.stringContaining('Deneme İletişim İYS kayıt asistanıyım'),
       expect.stringContaining('altı adımda'),
       expect.stringContaining('Aydınlatma metni (sürüm 2026-11)'),
@@ -41,6 +41,16 @@ describe('main dialog: welcome, privacy notice, global commands', () => {
     ]);
     // The audit trail names the case, never the channel's user id.
     expect(JSON.stringify(stored?.audit)).not.toContain(user.userId);
+  });
+
+  it('takes a choice button submitted without text (Web Chat, Playground) like the typed answer', async () => {
+    const user = newUser();
+    const welcome = await user.send('merhaba');
+    const [card] = ChannelSimulator.cards(welcome);
+    const accept = card?.actions?.find((a) => a.title === 'Kabul ediyorum');
+    expect(accept?.data).toEqual({ verb: 'choice.pick', choice: 'Kabul ediyorum' });
+    const replies = await user.send('', { value: accept?.data });
+    expect(replies[0]?.text).toBe('Teşekkürler, kaydettim.');
   });
 
   it('stops politely when the notice is declined and asks again next time', async () => {
@@ -72,7 +82,18 @@ describe('main dialog: welcome, privacy notice, global commands', () => {
     await user.send('hello', { locale: 'en-US' });
     expect((await user.send('HELP', { locale: 'en-US' }))[0]?.text).toMatch(/^I help you/);
     const sentence = await user.send('I need help with cancel', { locale: 'en-US' });
-    expect(sentence[0]?.text ?? JSON.stringify(sentence[0]?.attachments)).toContain('I accept');
+    expect(JSON.stringify(sentence[0]?.attachments)).toContain('I accept');
+  });
+
+  it('keeps the language of the first contact, and switches only when asked', async () => {
+    const user = newUser();
+    await user.send('merhaba');
+    // A client set to English later (e.g. a Teams UI language) does not switch a Turkish conversation.
+    expect((await user.send('yardım', { locale: 'en-US' }))[0]?.text).toMatch(/^Size İYS kaydınızda/);
+    expect((await user.send('english'))[0]?.text).toMatch(/^From now on I will write in English/);
+    expect((await caseOf(user))?.locale).toBe('en');
+    expect((await user.send('help'))[0]?.text).toMatch(/^I help you/);
+    expect((await user.send('türkçe'))[0]?.text).toMatch(/^Bundan sonra Türkçe/);
   });
 
   it('closes nothing but answers “iptal” when no form is open', async () => {

@@ -25,7 +25,7 @@ export const dialogsTr = {
   'dialogs.form.savedWithWarnings': 'Kaydettim; yalnızca şunlara bir göz atmanızı öneririm:',
   'dialogs.form.notSaved': 'Bilgiler kaydedilemedi: {reason}',
   'dialogs.command.help':
-    'Size İYS kaydınızda adım adım yardım ediyorum. Her an şunları yazabilirsiniz: “durum” (adımların özeti), “menü” (adımlar ve seçenekler), “geri” (önceki soruya dön), “iptal” (bu formu kapat; kaydedilenler kalır) ve “temsilci” (bir çalışanımızla görüşün).',
+    'Size İYS kaydınızda adım adım yardım ediyorum. Her an şunları yazabilirsiniz: “durum” (adımların özeti), “menü” (adımlar ve seçenekler), “geri” (önceki soruya dön), “iptal” (bu formu kapat; kaydedilenler kalır) ve “temsilci” (bir çalışanımızla görüşün). To continue in English, write “english”.',
   'dialogs.command.cancelled':
     'Formu kapattım; şimdiye kadar kaydettikleriniz duruyor. Devam etmek istediğinizde bana yazmanız yeterli.',
   'dialogs.command.back': 'Bir önceki soruya dönüyorum.',
@@ -36,6 +36,7 @@ export const dialogsTr = {
   'dialogs.command.menu': 'Adımlarınızın özeti yukarıda. Devam etmek için bana yazmanız yeterli.',
   'dialogs.choice.yes': 'Evet',
   'dialogs.choice.no': 'Hayır',
+  'dialogs.command.language': 'Bundan sonra Türkçe yazıyorum. (To continue in English, write “english”.)',
 } as const;
 
 export const dialogsEn: Translations<typeof dialogsTr> = {
@@ -62,7 +63,7 @@ export const dialogsEn: Translations<typeof dialogsTr> = {
   'dialogs.form.savedWithWarnings': 'Saved; I would just suggest a look at the following:',
   'dialogs.form.notSaved': 'The details could not be saved: {reason}',
   'dialogs.command.help':
-    'I help you with your İYS registration step by step. At any time you can write: “status” (summary of the steps), “menu” (steps and options), “back” (previous question), “cancel” (close this form; what was saved stays) and “agent” (talk to our staff).',
+    'I help you with your İYS registration step by step. At any time you can write: “status” (summary of the steps), “menu” (steps and options), “back” (previous question), “cancel” (close this form; what was saved stays) and “agent” (talk to our staff). Türkçe için “türkçe” yazın.',
   'dialogs.command.cancelled':
     'I closed the form; everything saved so far is kept. Just write to me when you want to continue.',
   'dialogs.command.back': 'Going back to the previous question.',
@@ -73,4 +74,6 @@ export const dialogsEn: Translations<typeof dialogsTr> = {
   'dialogs.command.menu': 'The summary of your steps is above. Just write to me to continue.',
   'dialogs.choice.yes': 'Yes',
   'dialogs.choice.no': 'No',
+  'dialogs.command.language':
+    'From now on I will write in English. (Türkçe devam etmek için “türkçe” yazın.)',
 };
