@@ -2,6 +2,7 @@ import { Application } from '@microsoft/teams-ai';
 import { ActivityTypes, type Storage, type TurnContext } from 'botbuilder';
 import { DialogSet, DialogTurnStatus, type Dialog } from 'botbuilder-dialogs';
 import { attachSession } from '../../dialogs/ports';
+import { CaseCache } from '../cases/case-cache';
 import { TurnCaseSession } from './case-session';
 import { choicePickAsText } from './choice-picks';
 import { DialogStateAccessor } from './dialog-state-accessor';
@@ -26,12 +27,13 @@ export function createBotApplication(deps: BotApplicationDeps): Application<AppT
     removeRecipientMention: true,
   });
   const now = deps.now ?? (() => new Date());
+  const caseCache = new CaseCache();
 
   app.activity(ActivityTypes.Message, async (context, state) => {
     const stats = state.conversation.stats ?? { messages: 0, lastMessageAt: '' };
     state.conversation.stats = { messages: stats.messages + 1, lastMessageAt: now().toISOString() };
     choicePickAsText(context);
-    attachSession(context, new TurnCaseSession(state, context, now));
+    attachSession(context, new TurnCaseSession(state, context, now, caseCache));
     await runDialog(context, state, deps.mainDialog);
   });
 
@@ -39,7 +41,7 @@ export function createBotApplication(deps: BotApplicationDeps): Application<AppT
     const botId = context.activity.recipient?.id;
     const humans = (context.activity.membersAdded ?? []).filter((m) => m.id !== botId);
     if (humans.length === 0) return;
-    attachSession(context, new TurnCaseSession(state, context, now));
+    attachSession(context, new TurnCaseSession(state, context, now, caseCache));
     await runDialog(context, state, deps.mainDialog);
   });
 

@@ -1,6 +1,7 @@
 import { TurnContext } from 'botbuilder';
 import type { CaseSession, FormHistory, OpenedForm } from '../../dialogs/ports';
 import { caseIdFor } from '../cases/case-keys';
+import type { CaseCache } from '../cases/case-cache';
 import { isEmptyRecord, readCaseRecord } from '../cases/case-record';
 import {
   acceptPrivacyNotice,
@@ -36,6 +37,7 @@ export class TurnCaseSession implements CaseSession {
     private readonly state: AppTurnState,
     context: TurnContext,
     private readonly now: () => Date,
+    cache?: CaseCache,
   ) {
     const activity = context.activity;
     const caseId = caseIdFor(activity.channelId, activity.from.id);
@@ -43,12 +45,14 @@ export class TurnCaseSession implements CaseSession {
     this.cardsSupported = CARD_CHANNELS.has(activity.channelId);
     const raw = this.entry().value;
     const at = this.at();
-    let current = isEmptyRecord(raw)
+    const loaded = isEmptyRecord(raw)
       ? createCase({ id: caseId, at, actor: this.actor, locale: resolveLocale(activity.locale) })
-      : readCaseRecord(caseId, raw);
-    current = upsertChannelAddress(current, addressOf(context, at), this.actor, at);
-    this.current = current;
-    this.commit(current);
+      : (cache?.get(raw.eTag) ?? readCaseRecord(caseId, raw));
+    if (!isEmptyRecord(raw)) cache?.set(raw.eTag, loaded);
+    this.current = loaded;
+    const current = upsertChannelAddress(loaded, addressOf(context, at), this.actor, at);
+    // Only a real change is written back: a turn that just reads the case leaves the stored record alone.
+    if (current !== loaded || isEmptyRecord(raw)) this.commit(current);
     this.forms = new ConversationFormHistory(state);
   }
 
@@ -122,9 +126,16 @@ function addressOf(context: TurnContext, at: string) {
     serviceUrl: activity.serviceUrl,
     userId: activity.from.id,
     botId: activity.recipient.id,
-    reference: TurnContext.getConversationReference(activity) as Record<string, unknown>,
+    // Without the activity id: the reference is for reaching the conversation later, not one message.
+    reference: withoutActivityId(TurnContext.getConversationReference(activity)),
     addedAt: at,
   };
+}
+
+function withoutActivityId(reference: Record<string, unknown>): Record<string, unknown> {
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  const { activityId, ...rest } = reference;
+  return rest;
 }
 
 const MAX_FORMS = 20;

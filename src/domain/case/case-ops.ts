@@ -70,15 +70,24 @@ export function hasAcceptedPrivacyNotice(current: Case, currentVersion: string):
  * Adds a conversation the customer can be reached through, or refreshes it (new reference, lastSeenAt) when
  * it is already known. Only a new conversation is audited; refreshing happens on every turn.
  */
-export function upsertChannelAddress(current: Case, address: ChannelAddress, actor: Actor, at: string): Case {
+export function upsertChannelAddress(
+  current: Case,
+  address: ChannelAddress,
+  actor: Actor,
+  at: string,
+  refreshAfterMs = 15 * 60_000,
+): Case {
   const index = current.channels.findIndex((c) => sameConversation(c, address));
-  if (index >= 0) {
-    const existing = current.channels[index];
-    const refreshed: ChannelAddress = {
-      ...address,
-      addedAt: existing?.addedAt ?? address.addedAt,
-      lastSeenAt: at,
-    };
+  const existing = current.channels[index];
+  if (existing) {
+    // A known, unchanged address is refreshed at most every `refreshAfterMs`, so a turn that only reads
+    // the case does not rewrite it.
+    const seen = Date.parse(existing.lastSeenAt ?? existing.addedAt);
+    const same =
+      existing.serviceUrl === address.serviceUrl &&
+      JSON.stringify(existing.reference) === JSON.stringify(address.reference);
+    if (same && Date.parse(at) - seen < refreshAfterMs) return current;
+    const refreshed: ChannelAddress = { ...address, addedAt: existing.addedAt, lastSeenAt: at };
     const channels = current.channels.map((c, i) => (i === index ? refreshed : c));
     return { ...current, channels };
   }
