@@ -53,7 +53,7 @@ export async function askChoice(
       style: ListStyle.suggestedAction,
     });
   }
-  const card = buttonsCard(
+  const card = choicesCard(
     asked,
     choices.map((c) => c.value),
   );
@@ -65,7 +65,7 @@ export async function askChoice(
  * (Teams, Web Chat, Emulator, Agents Playground) submits `value.choice`, which the bot turns into the
  * message text before the prompt reads it. (Hero-card imBack/messageBack buttons do not work everywhere.)
  */
-function buttonsCard(question: string, titles: readonly string[]): Partial<Activity> {
+export function choicesCard(question: string, titles: readonly string[]): Partial<Activity> {
   return MessageFactory.attachment(
     CardFactory.adaptiveCard({
       type: 'AdaptiveCard',

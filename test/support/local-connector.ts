@@ -23,6 +23,12 @@ export class LocalConnector {
   url = '';
   /** Activities received in all, kept or not. */
   received = 0;
+  private readonly failures: { status: number; code: string }[] = [];
+
+  /** The next POSTs answer with these errors (as the Bot Connector would), in order. */
+  failNext(status: number, code: string, times = 1): void {
+    for (let i = 0; i < times; i++) this.failures.push({ status, code });
+  }
 
   /** `keep: false` only counts (for benchmarks that would otherwise hold every reply in memory). */
   constructor(private readonly options: { keep?: boolean } = {}) {}
@@ -31,7 +37,11 @@ export class LocalConnector {
     this.server = createServer((req, res) => {
       void readJson(req).then((body) => {
         const match = /^\/v3\/conversations\/([^/]+)\/activities/.exec(req.url ?? '');
-        if (req.method === 'POST' && match && body) {
+        const failure = req.method === 'POST' ? this.failures.shift() : undefined;
+        if (failure) {
+          res.writeHead(failure.status, { 'content-type': 'application/json' });
+          res.end(JSON.stringify({ error: { code: failure.code, message: 'scripted failure' } }));
+        } else if (req.method === 'POST' && match && body) {
           this.record(decodeURIComponent(match[1] as string), body as ReceivedActivity);
           res.writeHead(200, { 'content-type': 'application/json' });
           res.end(JSON.stringify({ id: `reply-${this.nextId++}` }));
