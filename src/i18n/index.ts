@@ -4,6 +4,7 @@ import { dialogsEn, dialogsTr } from './messages/dialogs';
 import { dialogsEarlyEn, dialogsEarlyTr } from './messages/dialogs-early';
 import { dialogsLateEn, dialogsLateTr } from './messages/dialogs-late';
 import { domainEn, domainTr } from './messages/domain';
+import { remindersEn, remindersTr } from './messages/reminders';
 import { formsEn, formsTr } from './messages/forms';
 import { validationEn, validationTr } from './messages/validation';
 import type { Locale, Translations } from './types';
@@ -20,6 +21,7 @@ const tr = {
   ...dialogsTr,
   ...dialogsEarlyTr,
   ...dialogsLateTr,
+  ...remindersTr,
 } as const;
 const en: Translations<typeof tr> = {
   ...botEn,
@@ -30,6 +32,7 @@ const en: Translations<typeof tr> = {
   ...dialogsEn,
   ...dialogsEarlyEn,
   ...dialogsLateEn,
+  ...remindersEn,
 };
 
 export type MessageKey = keyof typeof tr;

@@ -12,6 +12,8 @@ export const AUDIT_EVENT_TYPES = [
   'step.changed',
   'privacy.accepted',
   'channel.added',
+  'reminder.sent',
+  'reminder.escalated',
 ] as const;
 
 /**

@@ -94,3 +94,14 @@ export function upsertChannelAddress(
   const event: AuditEvent = { at, actor, type: 'channel.added', detail: address.channelId };
   return withEvent(current, event, { channels: [...current.channels, { ...address, lastSeenAt: at }] });
 }
+
+/** Adds a reminder event (sent or escalated) to the audit trail: kind and attempt only. */
+export function recordReminder(
+  current: Case,
+  type: 'reminder.sent' | 'reminder.escalated',
+  detail: string,
+  actor: Actor,
+  at: string,
+): Case {
+  return withEvent(current, { at, actor, type, detail: detail.slice(0, 200) }, {});
+}

@@ -1,0 +1,5 @@
+export * from './policy-config';
+export { isWithinBusinessHours, placeInBusinessHours } from './business-hours';
+export { nextReminderAt, nominalOffsetDays, remindersExhausted, shouldEscalate } from './reminder-timing';
+export { remindersDueFor, type DueReminder } from './reminders-due';
+export * from './reminder-message';
