@@ -79,7 +79,7 @@ export function createApp(config: Config, options: { logger?: Logger } = {}): Ap
     lock: state.lock,
     run: async (ctx) => {
       await bot.run(ctx);
-      await publishAfterSave(ctx, events);
+      await publishAfterSave(ctx, { events });
     },
     metrics,
     logger,

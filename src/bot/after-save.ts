@@ -1,13 +1,23 @@
 import type { TurnContext } from 'botbuilder';
 import { findSession, type CaseEventsPort } from '../../dialogs/ports';
+import type { Case } from '../domain/case';
 import { TurnCaseSession } from './case-session';
 
+export interface AfterSaveDeps {
+  readonly events: CaseEventsPort;
+  /** Brings pending reminders in line with what the turn changed. */
+  readonly reconcileReminders?: (before: Case | undefined, after: Case) => Promise<void>;
+}
+
 /**
- * Runs after the application saved the turn's state: only then is a completion announced, so the
- * integrator never hears about a case that a failed compare-and-set left unfinished.
+ * Runs after the application saved the turn's state: only then is a completion announced or a reminder
+ * scheduled or cancelled, so nothing outside reacts to a change that a failed compare-and-set undid.
  */
-export async function publishAfterSave(context: TurnContext, events: CaseEventsPort): Promise<void> {
+export async function publishAfterSave(context: TurnContext, deps: AfterSaveDeps): Promise<void> {
   const session = findSession(context);
-  const completed = session instanceof TurnCaseSession ? session.completion : undefined;
-  if (completed) await events.caseCompleted(completed);
+  if (!(session instanceof TurnCaseSession)) return;
+  if (session.completion) await deps.events.caseCompleted(session.completion);
+  if (deps.reconcileReminders && session.initial !== session.case) {
+    await deps.reconcileReminders(session.initial, session.case);
+  }
 }

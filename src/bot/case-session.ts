@@ -31,6 +31,8 @@ export class TurnCaseSession implements CaseSession {
   readonly forms: FormHistory;
   private current: Case;
   private completed = false;
+  /** The case as stored before this turn (undefined for a new customer), to see what the turn changed. */
+  readonly initial: Case | undefined;
   private readonly actor: Actor;
 
   constructor(
@@ -50,6 +52,7 @@ export class TurnCaseSession implements CaseSession {
       : (cache?.get(raw.eTag) ?? readCaseRecord(caseId, raw));
     if (!isEmptyRecord(raw)) cache?.set(raw.eTag, loaded);
     this.current = loaded;
+    this.initial = isEmptyRecord(raw) ? undefined : loaded;
     const current = upsertChannelAddress(loaded, addressOf(context, at), this.actor, at);
     // Only a real change is written back: a turn that just reads the case leaves the stored record alone.
     if (current !== loaded || isEmptyRecord(raw)) this.commit(current);

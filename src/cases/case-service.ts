@@ -8,6 +8,8 @@ export class CaseService {
   constructor(
     private readonly repository: CaseRepository,
     private readonly now: () => Date = () => new Date(),
+    /** Told about every change made here (e.g. to cancel reminders a confirmation settled). */
+    private readonly onChange?: (before: Case, after: Case) => Promise<void>,
   ) {}
 
   get(caseId: string): Promise<Case | undefined> {
@@ -30,7 +32,9 @@ export class CaseService {
     actor: Actor,
     brands?: readonly string[],
   ): Promise<Case | undefined> {
-    return this.repository.update(caseId, (current) => {
+    let before: Case | undefined;
+    const after = await this.repository.update(caseId, (current) => {
+      before = current;
       const at = this.now().toISOString();
       const all = (current.data.brands ?? []).map((b) => b.name);
       const unknown = (brands ?? []).filter((b) => !all.includes(b));
@@ -44,5 +48,7 @@ export class CaseService {
       const done = markStep(patched.case, 'partnerAssignment', 'done', actor, at);
       return done.ok ? done.case : patched.case;
     });
+    if (before && after && after !== before) await this.onChange?.(before, after);
+    return after;
   }
 }
