@@ -7,12 +7,14 @@ import { CaseService } from './cases/case-service';
 import { loadPackageCatalog } from './cases/package-catalog-file';
 import { UnavailableHandoff } from './handoff/unavailable-handoff';
 import { WebhookNotifier } from './integrator/webhook-notifier';
+import { createReminders } from './reminders/reminder-setup';
 import { ActivitySender } from './bot/activity-sender';
 import { publishAfterSave } from './bot/after-save';
 import { createAdapter } from './bot/adapter';
 import { createBotApplication } from './bot/bot-application';
 import { createTurnHandler } from './bot/turn-handler';
 import type { Config } from './config';
+import type { Case } from './domain/case';
 import { registerHealthRoutes, type Readiness } from './http/health-routes';
 import { registerMessagesRoute } from './http/messages-route';
 import { registerMetricsRoute } from './http/metrics-route';
@@ -75,11 +77,21 @@ export function createApp(config: Config, options: { logger?: Logger } = {}): Ap
     },
     logger,
   );
+  const repository = new CaseRepository(state.storage);
+  const reminders = createReminders({
+    config,
+    cases: repository,
+    adapter,
+    ...(state.redis ? { redis: state.redis } : {}),
+    logger,
+  });
+  const reconcileReminders = (before: Case | undefined, after: Case) =>
+    reminders.planner.reconcile(before, after);
   const turnLogic = createTurnHandler({
     lock: state.lock,
     run: async (ctx) => {
       await bot.run(ctx);
-      await publishAfterSave(ctx, { events });
+      await publishAfterSave(ctx, { events, reconcileReminders });
     },
     metrics,
     logger,
@@ -96,7 +108,7 @@ export function createApp(config: Config, options: { logger?: Logger } = {}): Ap
     logger,
   });
 
-  const cases = new CaseService(new CaseRepository(state.storage));
+  const cases = new CaseService(repository, () => new Date(), reconcileReminders);
 
   return {
     logger,
@@ -104,15 +116,23 @@ export function createApp(config: Config, options: { logger?: Logger } = {}): Ap
     cases,
     async start() {
       if (state.redis) void connectInBackground(state.redis, logger);
-      const port = await listen(server, config.http.port, config.http.host);
+      if (config.role !== 'web') reminders.startWorker();
+      const port = config.role === 'worker' ? 0 : await listen(server, config.http.port, config.http.host);
       logger.info(
-        { port, mode: state.redis ? 'redis' : 'embedded', auth: Boolean(config.bot.appId) },
-        'bot listening',
+        {
+          port,
+          role: config.role,
+          mode: state.redis ? 'redis' : 'embedded',
+          auth: Boolean(config.bot.appId),
+        },
+        'bot started',
       );
       return {
         port,
+        // HTTP first (no new turns), then the reminder worker and queue, then Redis.
         async stop() {
-          await closeServer(server);
+          if (config.role !== 'worker') await closeServer(server);
+          await reminders.scheduler.close();
           sender.close();
           if (state.redis) await closeRedisClient(state.redis);
           logger.info('bot stopped');

@@ -45,6 +45,18 @@ const envSchema = z.object({
   INTEGRATOR_WEBHOOK_URL: z.preprocess(emptyToUndefined, z.url({ protocol: /^https?$/ }).optional()),
   INTEGRATOR_WEBHOOK_SECRET: optionalString,
 
+  ROLE: z.preprocess(emptyToUndefined, z.enum(['all', 'web', 'worker']).default('all')),
+  REMINDER_POLICY_FILE: optionalString,
+  REMINDER_RATE_MAX: intWithDefault(20, 1, 10_000),
+  REMINDER_RATE_PER_MS: intWithDefault(1_000, 10, 3_600_000),
+  REMINDER_QUEUE: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .regex(/^[A-Za-z0-9_-]+$/)
+      .default('reminders'),
+  ),
+
   PRIVACY_NOTICE_VERSION: z.preprocess(emptyToUndefined, z.string().min(1).max(40).default('2026-11')),
   PACKAGES_FILE: z.preprocess(emptyToUndefined, z.string().min(1).default('config/packages.json')),
 });
@@ -74,6 +86,15 @@ export interface Config {
     readonly webhookUrl?: string;
     readonly webhookSecret?: string;
   };
+  /** all: HTTP and the reminder worker in one process; web: HTTP only; worker: reminders only. */
+  readonly role: 'all' | 'web' | 'worker';
+  readonly reminders: {
+    /** JSON file overriding the default reminder policy (cadence, business hours, escalation). */
+    readonly policyFile?: string;
+    /** At most `max` reminders per `perMs` milliseconds across all workers (the channel's rate). */
+    readonly rate: { readonly max: number; readonly perMs: number };
+    readonly queueName: string;
+  };
   readonly onboarding: {
     readonly privacyNoticeVersion: string;
     /** İLETİ package tiers and prices (JSON, validated at start). */
@@ -88,8 +109,9 @@ export class ConfigError extends Error {
   }
 }
 
-export function loadConfig(environment: Environment = process.env): Config {
-  const parsed = envSchema.safeParse(environment);
+/** Parses the environment (the process's by default); `overrides` lets an entry point pin keys (ROLE). */
+export function loadConfig(environment: Environment = process.env, overrides: Environment = {}): Config {
+  const parsed = envSchema.safeParse({ ...environment, ...overrides });
   if (!parsed.success) {
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
   }
@@ -122,6 +144,12 @@ export function loadConfig(environment: Environment = process.env): Config {
       ...(e.INTEGRATOR_WEBHOOK_SECRET ? { webhookSecret: e.INTEGRATOR_WEBHOOK_SECRET } : {}),
     },
     onboarding: { privacyNoticeVersion: e.PRIVACY_NOTICE_VERSION, packagesFile: e.PACKAGES_FILE },
+    role: e.ROLE,
+    reminders: {
+      ...(e.REMINDER_POLICY_FILE ? { policyFile: e.REMINDER_POLICY_FILE } : {}),
+      rate: { max: e.REMINDER_RATE_MAX, perMs: e.REMINDER_RATE_PER_MS },
+      queueName: e.REMINDER_QUEUE,
+    },
   };
 }
 
@@ -137,6 +165,9 @@ function crossFieldProblems(e: z.infer<typeof envSchema>): string[] {
   }
   if (e.MICROSOFT_APP_TYPE === 'SingleTenant' && e.MICROSOFT_APP_ID && !e.MICROSOFT_APP_TENANT_ID) {
     problems.push('MICROSOFT_APP_TENANT_ID: required with MICROSOFT_APP_TYPE=SingleTenant');
+  }
+  if (e.ROLE !== 'all' && !e.REDIS_URL) {
+    problems.push('ROLE: web and worker processes share reminders through Redis, so REDIS_URL is required');
   }
   if (e.NODE_ENV === 'production' && e.INTEGRATOR_WEBHOOK_URL && !e.INTEGRATOR_WEBHOOK_SECRET) {
     problems.push('INTEGRATOR_WEBHOOK_SECRET: required in production when INTEGRATOR_WEBHOOK_URL is set');

@@ -1,11 +1,14 @@
 import { createApp } from './app';
 import { ConfigError, loadConfig } from './config';
 
-/** Process entry: configuration, start, and a graceful stop on SIGTERM/SIGINT. */
-async function main(): Promise<void> {
+/**
+ * What both entry points do: configuration (with the entry's own overrides), start, and a graceful stop on
+ * SIGTERM/SIGINT (exit 0), or a clear refusal when the configuration is wrong (exit 1).
+ */
+export async function runProcess(overrides: Record<string, string> = {}): Promise<void> {
   let config;
   try {
-    config = loadConfig();
+    config = loadConfig(undefined, overrides);
   } catch (err) {
     if (err instanceof ConfigError) {
       process.stderr.write(`iys-onboarding-bot refuses to start. ${err.message}\n`);
@@ -31,5 +34,3 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));
 }
-
-void main();

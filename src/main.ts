@@ -1,0 +1,4 @@
+import { runProcess } from './process-runner';
+
+/** `npm start`: the bot (HTTP and, unless ROLE says otherwise, the reminder worker). */
+void runProcess();

@@ -1,0 +1,83 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { CloudAdapter } from 'botbuilder';
+import { BotFrameworkMessenger } from '../bot/bot-framework-messenger';
+import type { CaseRepository } from '../cases/case-repository';
+import type { Config } from '../config';
+import {
+  defaultReminderPolicyConfig,
+  parseReminderPolicyConfig,
+  type ReminderPolicyConfig,
+} from '../domain/reminders';
+import type { Logger } from '../observability/logger';
+import type { RedisClient } from '../state/redis-client';
+import { BullMqReminderScheduler } from './bullmq-scheduler';
+import { InMemoryDeliveryStore, RedisDeliveryStore } from './delivery-store';
+import { InProcessReminderScheduler } from './in-process-scheduler';
+import { ChannelMessengers } from './proactive-messenger';
+import type { ReminderScheduler } from './reminder-scheduler';
+import { ReminderPlanner } from './reminder-planner';
+import { ReminderWorker } from './reminder-worker';
+
+/** Channels reached through the Bot Framework connector; others get their messenger in their own issue. */
+const BOT_FRAMEWORK_CHANNELS = ['msteams', 'emulator', 'webchat', 'directline'];
+
+export interface Reminders {
+  readonly scheduler: ReminderScheduler;
+  readonly planner: ReminderPlanner;
+  /** Starts firing due reminders in this process (roles `all` and `worker`). */
+  startWorker(): void;
+}
+
+export function loadReminderPolicy(file: string | undefined): ReminderPolicyConfig {
+  if (!file) return defaultReminderPolicyConfig();
+  return parseReminderPolicyConfig(JSON.parse(readFileSync(path.resolve(file), 'utf8')));
+}
+
+/**
+ * Reminders on BullMQ when Redis is configured (delayed jobs survive restarts and are shared by all
+ * workers, with one rate limit for the channel), else on in-process timers for the embedded mode.
+ */
+export function createReminders(deps: {
+  config: Config;
+  cases: CaseRepository;
+  adapter: CloudAdapter;
+  redis?: RedisClient;
+  logger: Logger;
+}): Reminders {
+  const { config, logger } = deps;
+  const policy = loadReminderPolicy(config.reminders.policyFile);
+  const scheduler: ReminderScheduler = config.redis
+    ? new BullMqReminderScheduler({
+        redisUrl: config.redis.url,
+        keyPrefix: config.redis.keyPrefix,
+        queueName: config.reminders.queueName,
+        limiter: { max: config.reminders.rate.max, duration: config.reminders.rate.perMs },
+      })
+    : new InProcessReminderScheduler();
+  const botFramework = new BotFrameworkMessenger(deps.adapter, config.bot.appId);
+  const worker = new ReminderWorker({
+    cases: deps.cases,
+    schedule: (caseId, kind, at, attempt) => scheduler.schedule(caseId, kind, at, attempt),
+    messenger: new ChannelMessengers(
+      Object.fromEntries(BOT_FRAMEWORK_CHANNELS.map((c) => [c, botFramework])),
+    ),
+    deliveries: deps.redis
+      ? new RedisDeliveryStore(deps.redis, config.redis?.keyPrefix ?? '')
+      : new InMemoryDeliveryStore(),
+    escalation: {
+      // Agent takeover will route this to the support channel; until then the support team reads logs.
+      escalate: async (caseId, note) => logger.warn({ caseId, note }, 'case escalated to support'),
+    },
+    policy,
+    logger: logger.child({ component: 'reminders' }),
+  });
+  return {
+    scheduler,
+    planner: new ReminderPlanner(scheduler, policy),
+    startWorker: () =>
+      scheduler.start(async (due) => {
+        await worker.handle(due);
+      }),
+  };
+}
