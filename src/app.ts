@@ -7,6 +7,7 @@ import { CaseService } from './cases/case-service';
 import { loadPackageCatalog } from './cases/package-catalog-file';
 import { UnavailableHandoff } from './handoff/unavailable-handoff';
 import { WebhookNotifier } from './integrator/webhook-notifier';
+import type { ReminderScheduler } from './reminders/reminder-scheduler';
 import { createReminders } from './reminders/reminder-setup';
 import { ActivitySender } from './bot/activity-sender';
 import { publishAfterSave } from './bot/after-save';
@@ -43,6 +44,8 @@ export interface App {
   readonly metrics: Metrics;
   /** Cases outside a turn, for agents, workers, the admin API and tests. */
   readonly cases: CaseService;
+  /** Pending reminders (for the admin API and tests). */
+  readonly reminders: ReminderScheduler;
   start(): Promise<RunningApp>;
 }
 
@@ -114,6 +117,7 @@ export function createApp(config: Config, options: { logger?: Logger } = {}): Ap
     logger,
     metrics,
     cases,
+    reminders: reminders.scheduler,
     async start() {
       if (state.redis) void connectInBackground(state.redis, logger);
       if (config.role !== 'web') reminders.startWorker();

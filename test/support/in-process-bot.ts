@@ -1,11 +1,13 @@
 import { createApp, type RunningApp } from '../../src/app';
 import type { CaseService } from '../../src/cases/case-service';
 import { loadConfig } from '../../src/config';
+import type { ReminderScheduler } from '../../src/reminders/reminder-scheduler';
 import { createLogger } from '../../src/observability/logger';
 
 export interface InProcessBot extends RunningApp {
   readonly url: string;
   readonly cases: CaseService;
+  readonly reminders: ReminderScheduler;
 }
 
 /** Starts the real composition root inside the test process on a free port, logs silenced. */
@@ -18,5 +20,6 @@ export async function startInProcessBot(env: Record<string, string> = {}): Promi
     stop: () => running.stop(),
     url: `http://127.0.0.1:${running.port}`,
     cases: app.cases,
+    reminders: app.reminders,
   };
 }
