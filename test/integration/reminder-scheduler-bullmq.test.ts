@@ -1,62 +1,10 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createClient, type RedisClientType } from 'redis';
 import type { BullMqReminderScheduler } from '../../src/reminders/bullmq-scheduler';
 import { reminderJobIds } from '../../src/reminders/job-id';
-import { freePort } from '../support/bot-process';
 import { deleteByPrefix, REDIS_URL, uniquePrefix } from '../support/redis';
+import { PrivateRedis } from '../support/redis-server';
 import { bullMqUnderTest, recorder, waitUntil } from '../support/reminder-scheduler-contract';
-
-/**
- * A private redis-server with AOF fsynced on every write, in its own directory, restartable on the same
- * port. (PrivateRedis runs without persistence; a restart there would lose everything by design.)
- */
-class DurableRedis {
-  private child?: ChildProcess;
-  private readonly dir = mkdtempSync(join(tmpdir(), 'reminders-aof-'));
-  port = 0;
-
-  get url(): string {
-    return `redis://127.0.0.1:${this.port}`;
-  }
-
-  async start(): Promise<void> {
-    if (this.port === 0) this.port = await freePort();
-    const args = ['--port', String(this.port), '--bind', '127.0.0.1', '--dir', this.dir, '--save', ''];
-    this.child = spawn('redis-server', [...args, '--appendonly', 'yes', '--appendfsync', 'always'], {
-      stdio: 'ignore',
-    });
-    const deadline = Date.now() + 10_000;
-    for (;;) {
-      const client = createClient({ url: this.url, socket: { reconnectStrategy: false } });
-      client.on('error', () => undefined);
-      try {
-        await client.connect();
-        await client.ping();
-        await client.close();
-        return;
-      } catch {
-        if (Date.now() > deadline) throw new Error('durable redis-server did not start');
-        await sleep(50);
-      }
-    }
-  }
-
-  async stop(): Promise<void> {
-    if (!this.child || this.child.exitCode !== null) return;
-    this.child.kill('SIGKILL');
-    await once(this.child, 'exit');
-  }
-
-  async destroy(): Promise<void> {
-    await this.stop();
-    rmSync(this.dir, { recursive: true, force: true });
-  }
-}
 
 const keyPrefix = uniquePrefix('reminders-bullmq');
 const redis: RedisClientType = createClient({ url: REDIS_URL });
@@ -100,7 +48,7 @@ describe('BullMqReminderScheduler only', () => {
   });
 
   it('delayed jobs survive a Redis restart (AOF) and fire', async () => {
-    const durable = new DurableRedis();
+    const durable = new PrivateRedis({ durable: true });
     await durable.start();
     try {
       const sut = underTest('restart', { onError: () => undefined }, durable.url);

@@ -1,5 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createClient } from 'redis';
 import { freePort } from './bot-process';
 
@@ -9,7 +12,14 @@ import { freePort } from './bot-process';
  */
 export class PrivateRedis {
   private child?: ChildProcess;
+  private dir?: string;
   port = 0;
+
+  /**
+   * `durable`: AOF fsynced on every write in a directory of its own, so a restart on the same port keeps
+   * everything Redis acknowledged (without it, a restart starts empty).
+   */
+  constructor(private readonly options: { durable?: boolean } = {}) {}
 
   get url(): string {
     return `redis://127.0.0.1:${this.port}`;
@@ -19,7 +29,7 @@ export class PrivateRedis {
     if (this.port === 0) this.port = await freePort();
     this.child = spawn(
       'redis-server',
-      ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+      ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', ...this.persistence()],
       {
         stdio: 'ignore',
       },
@@ -44,5 +54,17 @@ export class PrivateRedis {
     if (!this.child || this.child.exitCode !== null) return;
     this.child.kill('SIGKILL');
     await once(this.child, 'exit');
+  }
+
+  /** Stops the server and removes a durable server's files. */
+  async destroy(): Promise<void> {
+    await this.stop();
+    if (this.dir) rmSync(this.dir, { recursive: true, force: true });
+  }
+
+  private persistence(): string[] {
+    if (!this.options.durable) return ['--appendonly', 'no'];
+    this.dir ??= mkdtempSync(join(tmpdir(), 'redis-aof-'));
+    return ['--dir', this.dir, '--appendonly', 'yes', '--appendfsync', 'always'];
   }
 }
