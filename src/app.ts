@@ -81,15 +81,21 @@ export function createApp(config: Config, options: { logger?: Logger } = {}): Ap
     logger,
   );
   const repository = new CaseRepository(state.storage);
+  // The service and the reminders know each other: a confirmation settles reminders, and the worker
+  // confirms what İYS shows. The service calls the planner only later, at run time.
+  const reconcileReminders = (before: Case | undefined, after: Case) =>
+    reminders.planner.reconcile(before, after);
+  const cases = new CaseService(repository, () => new Date(), reconcileReminders);
   const reminders = createReminders({
+    confirmPartner: async (caseId, brands) => {
+      await cases.confirmPartnerAssignment(caseId, 'iys_api', { kind: 'system', id: 'iys-api' }, brands);
+    },
     config,
     cases: repository,
     adapter,
     ...(state.redis ? { redis: state.redis } : {}),
     logger,
   });
-  const reconcileReminders = (before: Case | undefined, after: Case) =>
-    reminders.planner.reconcile(before, after);
   const turnLogic = createTurnHandler({
     lock: state.lock,
     run: async (ctx) => {
@@ -110,8 +116,6 @@ export function createApp(config: Config, options: { logger?: Logger } = {}): Ap
     authRequired: Boolean(config.bot.appId),
     logger,
   });
-
-  const cases = new CaseService(repository, () => new Date(), reconcileReminders);
 
   return {
     logger,

@@ -45,6 +45,13 @@ const envSchema = z.object({
   INTEGRATOR_WEBHOOK_URL: z.preprocess(emptyToUndefined, z.url({ protocol: /^https?$/ }).optional()),
   INTEGRATOR_WEBHOOK_SECRET: optionalString,
 
+  IYS_API_BASE_URL: z.preprocess(
+    emptyToUndefined,
+    z.url({ protocol: /^https?$/ }).default('https://api.iys.org.tr'),
+  ),
+  IYS_API_USERNAME: optionalString,
+  IYS_API_PASSWORD: optionalString,
+
   ROLE: z.preprocess(emptyToUndefined, z.enum(['all', 'web', 'worker']).default('all')),
   REMINDER_POLICY_FILE: optionalString,
   REMINDER_RATE_MAX: intWithDefault(20, 1, 10_000),
@@ -86,6 +93,8 @@ export interface Config {
     readonly webhookUrl?: string;
     readonly webhookSecret?: string;
   };
+  /** The integrator's İYS API account; absent = no automatic checks against İYS. */
+  readonly iysApi?: { readonly baseUrl: string; readonly username: string; readonly password: string };
   /** all: HTTP and the reminder worker in one process; web: HTTP only; worker: reminders only. */
   readonly role: 'all' | 'web' | 'worker';
   readonly reminders: {
@@ -145,6 +154,11 @@ export function loadConfig(environment: Environment = process.env, overrides: En
     },
     onboarding: { privacyNoticeVersion: e.PRIVACY_NOTICE_VERSION, packagesFile: e.PACKAGES_FILE },
     role: e.ROLE,
+    ...(e.IYS_API_USERNAME && e.IYS_API_PASSWORD
+      ? {
+          iysApi: { baseUrl: e.IYS_API_BASE_URL, username: e.IYS_API_USERNAME, password: e.IYS_API_PASSWORD },
+        }
+      : {}),
     reminders: {
       ...(e.REMINDER_POLICY_FILE ? { policyFile: e.REMINDER_POLICY_FILE } : {}),
       rate: { max: e.REMINDER_RATE_MAX, perMs: e.REMINDER_RATE_PER_MS },
@@ -165,6 +179,12 @@ function crossFieldProblems(e: z.infer<typeof envSchema>): string[] {
   }
   if (e.MICROSOFT_APP_TYPE === 'SingleTenant' && e.MICROSOFT_APP_ID && !e.MICROSOFT_APP_TENANT_ID) {
     problems.push('MICROSOFT_APP_TENANT_ID: required with MICROSOFT_APP_TYPE=SingleTenant');
+  }
+  if (Boolean(e.IYS_API_USERNAME) !== Boolean(e.IYS_API_PASSWORD)) {
+    problems.push('IYS_API_USERNAME / IYS_API_PASSWORD: set both or neither');
+  }
+  if (e.IYS_API_USERNAME && !e.INTEGRATOR_IYS_CODE) {
+    problems.push('INTEGRATOR_IYS_CODE: required with IYS_API_USERNAME (the API asks by integrator code)');
   }
   if (e.ROLE !== 'all' && !e.REDIS_URL) {
     problems.push('ROLE: web and worker processes share reminders through Redis, so REDIS_URL is required');

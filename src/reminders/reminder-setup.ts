@@ -18,6 +18,8 @@ import { ChannelMessengers } from './proactive-messenger';
 import type { ReminderScheduler } from './reminder-scheduler';
 import { ReminderPlanner } from './reminder-planner';
 import { ReminderWorker } from './reminder-worker';
+import { IysClient } from '../iys';
+import { iysPartnerCheck } from './partner-check';
 
 /** Channels reached through the Bot Framework connector; others get their messenger in their own issue. */
 const BOT_FRAMEWORK_CHANNELS = ['msteams', 'emulator', 'webchat', 'directline'];
@@ -44,6 +46,8 @@ export function createReminders(deps: {
   adapter: CloudAdapter;
   redis?: RedisClient;
   logger: Logger;
+  /** Records brands İYS shows as authorising the integrator (CaseService.confirmPartnerAssignment). */
+  confirmPartner: (caseId: string, brands: readonly string[]) => Promise<void>;
 }): Reminders {
   const { config, logger } = deps;
   const policy = loadReminderPolicy(config.reminders.policyFile);
@@ -71,6 +75,7 @@ export function createReminders(deps: {
     },
     policy,
     logger: logger.child({ component: 'reminders' }),
+    ...partnerChecking(config, deps.confirmPartner),
   });
   return {
     scheduler,
@@ -80,4 +85,21 @@ export function createReminders(deps: {
         await worker.handle(due);
       }),
   };
+}
+
+/** With İYS API credentials the partner-assignment reminders first ask İYS (production only). */
+function partnerChecking(
+  config: Config,
+  confirmPartner: (caseId: string, brands: readonly string[]) => Promise<void>,
+): Pick<ConstructorParameters<typeof ReminderWorker>[0], 'partnerCheck' | 'confirmPartner'> {
+  const api = config.iysApi;
+  const integratorCode = config.integrator.iysIntegratorCode;
+  if (!api || !integratorCode) return {};
+  const client = new IysClient({
+    baseUrl: api.baseUrl,
+    username: api.username,
+    password: api.password,
+    integratorCode,
+  });
+  return { partnerCheck: iysPartnerCheck(client), confirmPartner };
 }

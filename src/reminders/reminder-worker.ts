@@ -15,6 +15,8 @@ import type { Logger } from '../observability/logger';
 import type { DeliveryStore } from './delivery-store';
 import type { ProactiveMessenger } from './proactive-messenger';
 import type { ReminderKind } from './reminder-kinds';
+import { summariseAssignment, type PartnerCheck } from './partner-check';
+import { t } from '../i18n';
 
 /** A reminder that came due, as the scheduler hands it over. */
 export interface DueJob {
@@ -39,9 +41,13 @@ export interface ReminderWorkerDeps {
   readonly logger: Logger;
   readonly now?: () => Date;
   readonly random?: () => number;
+  /** With İYS API credentials: checks the partner assignment before reminding about it. */
+  readonly partnerCheck?: PartnerCheck;
+  /** Records brands İYS shows as authorising us (CaseService.confirmPartnerAssignment, by 'iys_api'). */
+  readonly confirmPartner?: (caseId: string, brands: readonly string[]) => Promise<void>;
 }
 
-export type JobOutcome = 'sent' | 'deferred' | 'duplicate' | 'skipped' | 'unreachable';
+export type JobOutcome = 'sent' | 'deferred' | 'duplicate' | 'skipped' | 'unreachable' | 'settled';
 
 const SYSTEM: Actor = { kind: 'system', id: 'reminders' };
 
@@ -73,13 +79,15 @@ export class ReminderWorker {
       );
       return this.done(job, 'deferred');
     }
+    const missing = await this.checkPartner(record, job);
+    if (missing === 'settled') return this.done(job, 'settled');
     const address = latestAddress(record);
     if (!address) {
       await this.escalate(record, job, due.since, 'no channel');
       return this.done(job, 'unreachable');
     }
     if (!(await this.deps.deliveries.begin(job.deliveryKey))) return this.done(job, 'duplicate');
-    const outcome = await this.deliver(record, address, job);
+    const outcome = await this.deliver(record, address, job, missing ?? []);
     if (outcome === 'unreachable') {
       await this.escalate(record, job, due.since, 'unreachable');
       return this.done(job, outcome);
@@ -88,11 +96,37 @@ export class ReminderWorker {
     return this.done(job, 'sent');
   }
 
-  private async deliver(record: Case, address: ChannelAddress, job: DueJob) {
-    const message = reminderMessage(job.kind, record.locale, {
+  /**
+   * For a partner-assignment reminder with İYS access: brands İYS already shows are confirmed on the case
+   * (every brand: the step is done and no reminder goes out); otherwise the reminder names what is missing.
+   */
+  private async checkPartner(record: Case, job: DueJob): Promise<'settled' | string[] | undefined> {
+    if (
+      job.kind !== 'awaiting_partner_confirmation' ||
+      !this.deps.partnerCheck ||
+      !this.deps.confirmPartner
+    ) {
+      return undefined;
+    }
+    const status = await this.deps.partnerCheck(record);
+    if (!status) return undefined;
+    const { confirmed, missing } = summariseAssignment(status);
+    if (confirmed.length > 0) await this.deps.confirmPartner(record.id, confirmed);
+    return status.allConfirmed ? 'settled' : missing;
+  }
+
+  private async deliver(record: Case, address: ChannelAddress, job: DueJob, missing: readonly string[]) {
+    const base = reminderMessage(job.kind, record.locale, {
       ...(record.data.tradeTitle ? { tradeTitle: record.data.tradeTitle } : {}),
       ...(record.data.orderCode ? { orderCode: record.data.orderCode } : {}),
     });
+    const message =
+      missing.length === 0
+        ? base
+        : {
+            ...base,
+            text: `${base.text}\n\n${t(record.locale, 'reminders.partner.stillMissing', { items: missing.join(', ') })}`,
+          };
     try {
       const outcome = await this.deps.messenger.send(address, message);
       await this.deps.deliveries.markSent(job.deliveryKey);

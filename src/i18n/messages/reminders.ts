@@ -26,6 +26,7 @@ export const remindersTr = {
   'reminders.action.talkToAgent': 'Temsilciyle görüş',
   'reminders.kind.awaiting_iys_code': 'İYSKod bekleniyor',
   'reminders.kind.awaiting_partner_confirmation': 'İş Ortağı ataması bekleniyor',
+  'reminders.partner.stillMissing': 'İYS’de henüz görünmeyen marka veya kanallar: {items}.',
   'reminders.kind.payment_pending': 'Havale/EFT ödemesi bekleniyor',
   'reminders.kind.form_abandoned': 'Form yarım bırakıldı',
   'reminders.escalation.note':
@@ -53,6 +54,7 @@ export const remindersEn: Translations<typeof remindersTr> = {
   'reminders.action.talkToAgent': 'Talk to an agent',
   'reminders.kind.awaiting_iys_code': 'Waiting for the İYSKod',
   'reminders.kind.awaiting_partner_confirmation': 'Waiting for the partner assignment',
+  'reminders.partner.stillMissing': 'Brands or channels not yet visible in İYS: {items}.',
   'reminders.kind.payment_pending': 'Waiting for the bank transfer',
   'reminders.kind.form_abandoned': 'Form left half-filled',
   'reminders.escalation.note':
