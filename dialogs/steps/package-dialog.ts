@@ -21,13 +21,22 @@ const MAX_ORDER_CODE = 60;
 
 const STATUS_OPTIONS: readonly ChoiceOption[] = [
   { value: 'active', title: 'dialogs.package.choice.active', synonyms: ['aktif', 'active'] },
-  { value: 'transfer', title: 'dialogs.package.choice.transfer', synonyms: ['havale', 'eft', 'transfer'] },
+  {
+    value: 'transfer',
+    title: 'dialogs.package.choice.transfer',
+    synonyms: ['havale', 'eft', 'transfer', 'ödemeyi yaptım', 'i have paid'],
+  },
   { value: 'basic', title: 'dialogs.package.choice.basic', synonyms: ['temel hizmetler', 'temel'] },
   { value: 'later', title: 'dialogs.package.choice.later', synonyms: ['sonra', 'later'] },
 ];
 const WAITING_OPTIONS: readonly ChoiceOption[] = [
   { value: 'active', title: 'dialogs.package.choice.active', synonyms: ['evet', 'aktif', 'yes', 'active'] },
-  { value: 'notYet', title: 'dialogs.package.choice.notYet', synonyms: ['hayır', 'hayir', 'no'] },
+  {
+    value: 'notYet',
+    title: 'dialogs.package.choice.notYet',
+    // The payment reminder's "I have paid" button: paid, but the package is not active yet.
+    synonyms: ['hayır', 'hayir', 'no', 'ödemeyi yaptım', 'i have paid'],
+  },
   { value: 'agent', title: 'dialogs.package.choice.agent' },
 ];
 

@@ -65,6 +65,11 @@ describe('step 4: İLETİ package (transcripts over HTTP)', () => {
     await user.send('Henüz değil');
     expect((await h.statuses(user)).package).toBe('waiting');
 
+    // The payment reminder's "Ödemeyi yaptım" button: paid, not active yet; the step keeps waiting.
+    await user.send('merhaba');
+    await user.send('Ödemeyi yaptım');
+    expect((await h.statuses(user)).package).toBe('waiting');
+
     await user.send('merhaba');
     const active = await user.send('Paketim aktif');
     expect(hasFormCard(active, 'partnerRights')).toBe(true);
