@@ -4,7 +4,7 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type * as AdaptiveCards from 'adaptivecards';
 import {
   formCards,
@@ -13,19 +13,11 @@ import {
   type NamedCard,
 } from '../test/unit/cards/card-fixtures';
 import { PAGE_CSS, TEAMS_LIGHT_HOST_CONFIG } from './cards-preview-page';
+import { launchChromium } from './chromium';
 
 const ROOT = path.resolve(__dirname, '..');
 const OUT_DIR = path.join(ROOT, 'docs', 'cards');
 const LIBRARY = path.join(ROOT, 'node_modules', 'adaptivecards', 'dist', 'adaptivecards.min.js');
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--no-first-run',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
 /** Each form with sample values, the company form with errors (tr and en), and the read-only cards. */
 function previewCards(): NamedCard[] {
   const forms = formCards('tr').filter((c) => /^form-[A-Za-z]+-tr$/.test(c.name));
@@ -66,7 +58,7 @@ async function renderCard(page: Page, card: NamedCard): Promise<string> {
 
 async function main(): Promise<void> {
   await mkdir(OUT_DIR, { recursive: true });
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const browser = await launchChromium();
   try {
     const page = await browser.newPage({ viewport: { width: 560, height: 900 }, deviceScaleFactor: 1 });
     await page.setContent(

@@ -6,20 +6,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { chromium, type Locator, type Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { freePort } from '../test/support/bot-process';
+import { launchChromium } from './chromium';
 
 const ROOT = path.resolve(__dirname, '..');
 const OUT_DIR = path.join(ROOT, 'docs', 'playground');
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--no-first-run',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
 function start(command: string, args: string[], env: Record<string, string>): ChildProcess {
   return spawn(command, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: 'ignore' });
 }
@@ -68,7 +60,7 @@ async function main(): Promise<void> {
     ['-e', `http://localhost:${botPort}/api/messages`, '-c', 'msteams', '-p', String(playgroundPort)],
     {},
   );
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const browser = await launchChromium();
   try {
     await waitFor(`http://127.0.0.1:${botPort}/healthz`);
     await waitFor(`http://127.0.0.1:${playgroundPort}/`);
