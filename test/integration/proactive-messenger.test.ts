@@ -1,25 +1,15 @@
-import { ActivitySender } from '../../src/bot/activity-sender';
-import { createAdapter } from '../../src/bot/adapter';
-import { BotFrameworkMessenger } from '../../src/bot/bot-framework-messenger';
 import type { ChannelAddress } from '../../src/domain/case';
-import { createLogger } from '../../src/observability/logger';
 import { createClient } from 'redis';
 import { InMemoryDeliveryStore, RedisDeliveryStore } from '../../src/reminders/delivery-store';
 import { deleteByPrefix, REDIS_URL, uniquePrefix } from '../support/redis';
 import { ChannelSimulator } from '../support/channel-simulator';
+import { localMessenger } from '../support/bot-framework-messenger';
 import { LocalConnector } from '../support/local-connector';
 
 describe('proactive messages on Bot Framework channels', () => {
   const connector = new LocalConnector();
-  const sender = new ActivitySender();
-  let messenger: BotFrameworkMessenger;
-  beforeAll(async () => {
-    await connector.start();
-    messenger = new BotFrameworkMessenger(
-      createAdapter({ appType: 'MultiTenant' }, sender, createLogger('silent')),
-      undefined,
-    );
-  });
+  const { messenger, sender } = localMessenger();
+  beforeAll(() => connector.start());
   afterAll(async () => {
     sender.close();
     await connector.stop();

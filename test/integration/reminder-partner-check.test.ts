@@ -1,9 +1,6 @@
-import { ActivitySender } from '../../src/bot/activity-sender';
-import { createAdapter } from '../../src/bot/adapter';
-import { BotFrameworkMessenger } from '../../src/bot/bot-framework-messenger';
 import { CaseRepository } from '../../src/cases/case-repository';
 import { CaseService } from '../../src/cases/case-service';
-import { markStep, upsertChannelAddress, type Case } from '../../src/domain/case';
+import type { Case } from '../../src/domain/case';
 import { defaultReminderPolicyConfig } from '../../src/domain/reminders';
 import { IysClient } from '../../src/iys';
 import { createLogger } from '../../src/observability/logger';
@@ -11,18 +8,14 @@ import { InMemoryDeliveryStore } from '../../src/reminders/delivery-store';
 import { iysPartnerCheck } from '../../src/reminders/partner-check';
 import { ReminderWorker } from '../../src/reminders/reminder-worker';
 import { InMemoryStorage } from '../../src/state/in-memory-storage';
-import { AT, caseAt, SYSTEM } from '../support/case-fixtures';
+import { caseAt, moved, reachableAt } from '../support/case-fixtures';
 import { FakeIysServer } from '../support/fake-iys-server';
+import { localMessenger } from '../support/bot-framework-messenger';
 import { LocalConnector } from '../support/local-connector';
 
 const INTEGRATOR = '700100';
 const TUESDAY_10 = new Date('2026-11-25T07:00:00.000Z');
 const BOTH = { read: true, write: true };
-
-function must(result: { ok: true; case: Case } | { ok: false }): Case {
-  if (!result.ok) throw new Error('fixture refused');
-  return result.case;
-}
 
 /** Two brands declared (A: SMS, B: SMS + e-mail) and waiting for the integrator's confirmation. */
 function declared(id: string, serviceUrl: string): Case {
@@ -31,7 +24,7 @@ function declared(id: string, serviceUrl: string): Case {
     { name: 'Örnek Market', smsSenders: [], callNumbers: [], emailSenders: [] },
   ];
   const none = { read: false, write: false };
-  let c = caseAt(
+  const c = caseAt(
     id,
     {
       tradeTitle: 'Örnek Gıda A.Ş.',
@@ -45,34 +38,12 @@ function declared(id: string, serviceUrl: string): Case {
     },
     ['preApplication', 'applicationStatus', 'codes', 'package'],
   );
-  c = must(markStep(c, 'partnerAssignment', 'in_progress', SYSTEM, AT));
-  c = must(markStep(c, 'partnerAssignment', 'waiting', SYSTEM, AT));
-  const reference = {
-    channelId: 'emulator',
-    serviceUrl,
-    conversation: { id: `conv-${id}` },
-    user: { id: 'u' },
-    bot: { id: 'bot' },
-  };
-  return upsertChannelAddress(
-    c,
-    {
-      channelId: 'emulator',
-      conversationId: `conv-${id}`,
-      serviceUrl,
-      userId: 'u',
-      botId: 'bot',
-      reference,
-      addedAt: AT,
-    },
-    SYSTEM,
-    AT,
-  );
+  return reachableAt(moved(c, 'partnerAssignment', 'in_progress', 'waiting'), serviceUrl);
 }
 
 describe('partner-assignment reminders checked against the İYS API', () => {
   const connector = new LocalConnector();
-  const sender = new ActivitySender();
+  const { messenger, sender } = localMessenger();
   let iys: FakeIysServer;
   beforeAll(async () => {
     await connector.start();
@@ -96,10 +67,7 @@ describe('partner-assignment reminders checked against the İYS API', () => {
     const worker = new ReminderWorker({
       cases: repository,
       schedule: async () => undefined,
-      messenger: new BotFrameworkMessenger(
-        createAdapter({ appType: 'MultiTenant' }, sender, createLogger('silent')),
-        undefined,
-      ),
+      messenger,
       deliveries: new InMemoryDeliveryStore(),
       escalation: { escalate: async () => undefined },
       policy: defaultReminderPolicyConfig(),

@@ -1,8 +1,5 @@
-import { ActivitySender } from '../../src/bot/activity-sender';
-import { createAdapter } from '../../src/bot/adapter';
-import { BotFrameworkMessenger } from '../../src/bot/bot-framework-messenger';
 import { CaseRepository } from '../../src/cases/case-repository';
-import { applyPatch, markStep, upsertChannelAddress, type Case } from '../../src/domain/case';
+import { applyPatch, markStep, type Case } from '../../src/domain/case';
 import { defaultReminderPolicyConfig, nextReminderAt } from '../../src/domain/reminders';
 import { createLogger } from '../../src/observability/logger';
 import { InMemoryDeliveryStore } from '../../src/reminders/delivery-store';
@@ -10,8 +7,9 @@ import type { ReminderKind } from '../../src/reminders/reminder-kinds';
 import { ReminderPlanner } from '../../src/reminders/reminder-planner';
 import { ReminderWorker } from '../../src/reminders/reminder-worker';
 import { InMemoryStorage } from '../../src/state/in-memory-storage';
-import { AT, caseAt, SYSTEM } from '../support/case-fixtures';
+import { AT, caseAt, moved, must, reachableAt, SYSTEM } from '../support/case-fixtures';
 import { ChannelSimulator } from '../support/channel-simulator';
+import { localMessenger } from '../support/bot-framework-messenger';
 import { LocalConnector } from '../support/local-connector';
 
 const policy = defaultReminderPolicyConfig();
@@ -19,50 +17,18 @@ const policy = defaultReminderPolicyConfig();
 const TUESDAY_10 = new Date('2026-11-25T07:00:00.000Z');
 const TUESDAY_20 = new Date('2026-11-25T17:00:00.000Z');
 
-function must(result: { ok: true; case: Case } | { ok: false }): Case {
-  if (!result.ok) throw new Error('fixture refused');
-  return result.case;
-}
-
 /** A customer who submitted the pre-application and is reachable in an Emulator conversation. */
 function submitted(id: string, serviceUrl: string): Case {
-  let c = caseAt(id, { tradeTitle: 'Örnek Gıda A.Ş.' }, []);
-  c = must(markStep(c, 'preApplication', 'in_progress', SYSTEM, AT));
-  c = must(markStep(c, 'preApplication', 'waiting', SYSTEM, AT));
-  const reference = {
-    channelId: 'emulator',
+  return reachableAt(
+    moved(caseAt(id, { tradeTitle: 'Örnek Gıda A.Ş.' }, []), 'preApplication', 'in_progress', 'waiting'),
     serviceUrl,
-    conversation: { id: `conv-${id}` },
-    user: { id: 'u' },
-    bot: { id: 'bot' },
-  };
-  return upsertChannelAddress(
-    c,
-    {
-      channelId: 'emulator',
-      conversationId: `conv-${id}`,
-      serviceUrl,
-      userId: 'u',
-      botId: 'bot',
-      reference,
-      addedAt: AT,
-    },
-    SYSTEM,
-    AT,
   );
 }
 
 describe('reminder worker', () => {
   const connector = new LocalConnector();
-  const sender = new ActivitySender();
-  let messenger: BotFrameworkMessenger;
-  beforeAll(async () => {
-    await connector.start();
-    messenger = new BotFrameworkMessenger(
-      createAdapter({ appType: 'MultiTenant' }, sender, createLogger('silent')),
-      undefined,
-    );
-  });
+  const { messenger, sender } = localMessenger();
+  beforeAll(() => connector.start());
   afterAll(async () => {
     sender.close();
     await connector.stop();
