@@ -3,20 +3,10 @@ import type { Case, CaseData, StepStatus } from '../../src/domain/case';
 import { ChannelSimulator, type SendOptions } from '../support/channel-simulator';
 import { startInProcessBot, type InProcessBot } from '../support/in-process-bot';
 import { LocalConnector, type ReceivedActivity } from '../support/local-connector';
+import { FORM_SAMPLES } from '../unit/forms/form-samples';
 
-/** Valid raw card inputs (as strings), after test/unit/forms/form-samples.ts. */
-export const COMPANY_WITH_MERSIS = {
-  hasMersis: 'true',
-  mersisNo: '0454053692000015',
-  tradeTitle: 'Örnek Ticaret Anonim Şirketi',
-  vkn: '4540536920',
-  taxOffice: 'Mecidiyeköy',
-  website: 'www.ornek.com.tr',
-  phone: '0212 123 45 67',
-  city: 'İstanbul',
-  district: 'Şişli',
-  address: 'Esentepe Mah. Büyükdere Cad. No: 1 Kat: 5',
-} as const;
+/** Valid raw card inputs (as strings): the form samples of the unit tests, so both stay in step. */
+export const COMPANY_WITH_MERSIS = FORM_SAMPLES.company.raw;
 
 export const COMPANY_WITHOUT_MERSIS = {
   ...COMPANY_WITH_MERSIS,
@@ -25,14 +15,7 @@ export const COMPANY_WITHOUT_MERSIS = {
   tradeTitle: 'Örnek Kırtasiye Limited Şirketi',
 } as const;
 
-export const SIGNATORY_TCKN = {
-  signatoryIdType: 'tckn',
-  signatoryTckn: '17291716060',
-  signatoryPassport: '',
-  signatoryName: 'Ayşe Yılmaz',
-  signatoryEmail: 'ayse.yilmaz@ornek.com.tr',
-  signatoryMobile: '0532 123 45 67',
-} as const;
+export const SIGNATORY_TCKN = { ...FORM_SAMPLES.signatory.raw, signatoryPassport: '' };
 
 export const BRAND = {
   name: 'Örnek',
@@ -44,7 +27,7 @@ export const BRAND = {
   reachByEmail: '40000',
 } as const;
 
-export const STATISTICS = { statsMessagesSent: '250000', statsNumbersAdded: '1.200', statsRefusals: '35' };
+export const STATISTICS = FORM_SAMPLES.statistics.raw;
 
 /** A complete manual pre-application with two brands, as stored (normalised values). */
 export const SUBMITTED_CASE_DATA: CaseData = {
