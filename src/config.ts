@@ -56,6 +56,7 @@ const envSchema = z.object({
   REMINDER_POLICY_FILE: optionalString,
   REMINDER_RATE_MAX: intWithDefault(20, 1, 10_000),
   REMINDER_RATE_PER_MS: intWithDefault(1_000, 10, 3_600_000),
+  REMINDER_CHANNEL_RATES: z.preprocess(emptyToUndefined, z.string().optional()),
   REMINDER_QUEUE: z.preprocess(
     emptyToUndefined,
     z
@@ -63,6 +64,33 @@ const envSchema = z.object({
       .regex(/^[A-Za-z0-9_-]+$/)
       .default('reminders'),
   ),
+
+  ADMIN_TOKEN: optionalString,
+
+  WHATSAPP_PHONE_NUMBER_ID: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .regex(/^\d{5,20}$/)
+      .optional(),
+  ),
+  WHATSAPP_ACCESS_TOKEN: optionalString,
+  WHATSAPP_APP_SECRET: optionalString,
+  WHATSAPP_VERIFY_TOKEN: optionalString,
+  WHATSAPP_GRAPH_BASE_URL: z.preprocess(
+    emptyToUndefined,
+    z.url({ protocol: /^https?$/ }).default('https://graph.facebook.com'),
+  ),
+  WHATSAPP_GRAPH_VERSION: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .regex(/^v\d+\.\d+$/)
+      .default('v23.0'),
+  ),
+  WHATSAPP_REMINDER_TEMPLATE: z.preprocess(emptyToUndefined, z.string().default('iys_onboarding_reminder')),
+  WHATSAPP_AGENT_TEMPLATE: z.preprocess(emptyToUndefined, z.string().default('iys_onboarding_agent_reply')),
+  WHATSAPP_TEMPLATE_LANGUAGE: z.preprocess(emptyToUndefined, z.string().default('tr')),
 
   PRIVACY_NOTICE_VERSION: z.preprocess(emptyToUndefined, z.string().min(1).max(40).default('2026-11')),
   PACKAGES_FILE: z.preprocess(emptyToUndefined, z.string().min(1).default('config/packages.json')),
@@ -100,14 +128,43 @@ export interface Config {
   readonly reminders: {
     /** JSON file overriding the default reminder policy (cadence, business hours, escalation). */
     readonly policyFile?: string;
-    /** At most `max` reminders per `perMs` milliseconds across all workers (the channel's rate). */
-    readonly rate: { readonly max: number; readonly perMs: number };
+    /** Default rate of every channel: at most `max` sends per `perMs` milliseconds across all workers. */
+    readonly rate: ChannelRate;
+    /** Rates of named channels (`msteams`, `whatsapp`, …) that differ from the default. */
+    readonly channelRates: Readonly<Record<string, ChannelRate>>;
     readonly queueName: string;
   };
+  /** The operations token for /admin/queues and the admin API; absent = those routes are off (404). */
+  readonly admin?: { readonly token: string };
+  /** WhatsApp Cloud API; absent = /api/whatsapp is off. */
+  readonly whatsapp?: WhatsAppConfig;
   readonly onboarding: {
     readonly privacyNoticeVersion: string;
     /** İLETİ package tiers and prices (JSON, validated at start). */
     readonly packagesFile: string;
+  };
+}
+
+export interface ChannelRate {
+  readonly max: number;
+  readonly perMs: number;
+}
+
+export interface WhatsAppConfig {
+  readonly phoneNumberId: string;
+  readonly accessToken: string;
+  /** Meta app secret: the key of the webhook's X-Hub-Signature-256. */
+  readonly appSecret: string;
+  /** Echoed in the webhook verification handshake (hub.verify_token). */
+  readonly verifyToken: string;
+  /** Graph API origin (a local fake in tests) and version, e.g. https://graph.facebook.com and v23.0. */
+  readonly graphBaseUrl: string;
+  readonly graphVersion: string;
+  /** Approved utility templates for messages outside the 24-hour customer-service window. */
+  readonly templates: {
+    readonly reminder: string;
+    readonly agentMessage: string;
+    readonly language: string;
   };
 }
 
@@ -125,7 +182,7 @@ export function loadConfig(environment: Environment = process.env, overrides: En
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
   }
   const e = parsed.data;
-  const problems = crossFieldProblems(e);
+  const problems = [...crossFieldProblems(e), ...channelRateProblems(e.REMINDER_CHANNEL_RATES ?? '')];
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     env: e.NODE_ENV,
@@ -152,6 +209,8 @@ export function loadConfig(environment: Environment = process.env, overrides: En
       ...(e.INTEGRATOR_WEBHOOK_URL ? { webhookUrl: e.INTEGRATOR_WEBHOOK_URL } : {}),
       ...(e.INTEGRATOR_WEBHOOK_SECRET ? { webhookSecret: e.INTEGRATOR_WEBHOOK_SECRET } : {}),
     },
+    ...(e.ADMIN_TOKEN ? { admin: { token: e.ADMIN_TOKEN } } : {}),
+    ...whatsAppConfig(e),
     onboarding: { privacyNoticeVersion: e.PRIVACY_NOTICE_VERSION, packagesFile: e.PACKAGES_FILE },
     role: e.ROLE,
     ...(e.IYS_API_USERNAME && e.IYS_API_PASSWORD
@@ -162,6 +221,7 @@ export function loadConfig(environment: Environment = process.env, overrides: En
     reminders: {
       ...(e.REMINDER_POLICY_FILE ? { policyFile: e.REMINDER_POLICY_FILE } : {}),
       rate: { max: e.REMINDER_RATE_MAX, perMs: e.REMINDER_RATE_PER_MS },
+      channelRates: parseChannelRates(e.REMINDER_CHANNEL_RATES ?? ''),
       queueName: e.REMINDER_QUEUE,
     },
   };
@@ -189,8 +249,74 @@ function crossFieldProblems(e: z.infer<typeof envSchema>): string[] {
   if (e.ROLE !== 'all' && !e.REDIS_URL) {
     problems.push('ROLE: web and worker processes share reminders through Redis, so REDIS_URL is required');
   }
+  const whatsApp = [
+    e.WHATSAPP_PHONE_NUMBER_ID,
+    e.WHATSAPP_ACCESS_TOKEN,
+    e.WHATSAPP_APP_SECRET,
+    e.WHATSAPP_VERIFY_TOKEN,
+  ].filter(Boolean).length;
+  if (whatsApp !== 0 && whatsApp !== 4) {
+    problems.push(
+      'WHATSAPP_PHONE_NUMBER_ID / WHATSAPP_ACCESS_TOKEN / WHATSAPP_APP_SECRET / WHATSAPP_VERIFY_TOKEN: set all four or none',
+    );
+  }
+  if (e.ADMIN_TOKEN !== undefined && e.ADMIN_TOKEN.length < 24) {
+    problems.push('ADMIN_TOKEN: at least 24 characters (generate one with `openssl rand -base64 32`)');
+  }
   if (e.NODE_ENV === 'production' && e.INTEGRATOR_WEBHOOK_URL && !e.INTEGRATOR_WEBHOOK_SECRET) {
     problems.push('INTEGRATOR_WEBHOOK_SECRET: required in production when INTEGRATOR_WEBHOOK_URL is set');
   }
   return problems;
+}
+
+/** `msteams=50/1000,whatsapp=80/1000`: at most 50 sends per 1000 ms on Teams, 80 on WhatsApp. */
+const CHANNEL_RATE = /^([a-z][a-z0-9_-]*)=(\d+)\/(\d+)$/;
+
+function parseChannelRates(spec: string): Record<string, ChannelRate> {
+  const rates: Record<string, ChannelRate> = {};
+  for (const part of spec.split(',').map((p) => p.trim())) {
+    const m = CHANNEL_RATE.exec(part);
+    if (m?.[1] && m[2] && m[3]) rates[m[1]] = { max: Number(m[2]), perMs: Number(m[3]) };
+  }
+  return rates;
+}
+
+function channelRateProblems(spec: string): string[] {
+  return spec
+    .split(',')
+    .map((p) => p.trim())
+    .filter((p) => p !== '')
+    .flatMap((part) => {
+      const m = CHANNEL_RATE.exec(part);
+      const ok = m && Number(m[2]) >= 1 && Number(m[3]) >= 10;
+      return ok
+        ? []
+        : [`REMINDER_CHANNEL_RATES: "${part}" is not channel=max/milliseconds (max ≥ 1, window ≥ 10 ms)`];
+    });
+}
+
+function whatsAppConfig(e: z.infer<typeof envSchema>): { whatsapp?: WhatsAppConfig } {
+  if (
+    !e.WHATSAPP_PHONE_NUMBER_ID ||
+    !e.WHATSAPP_ACCESS_TOKEN ||
+    !e.WHATSAPP_APP_SECRET ||
+    !e.WHATSAPP_VERIFY_TOKEN
+  ) {
+    return {};
+  }
+  return {
+    whatsapp: {
+      phoneNumberId: e.WHATSAPP_PHONE_NUMBER_ID,
+      accessToken: e.WHATSAPP_ACCESS_TOKEN,
+      appSecret: e.WHATSAPP_APP_SECRET,
+      verifyToken: e.WHATSAPP_VERIFY_TOKEN,
+      graphBaseUrl: e.WHATSAPP_GRAPH_BASE_URL.replace(/\/+$/, ''),
+      graphVersion: e.WHATSAPP_GRAPH_VERSION,
+      templates: {
+        reminder: e.WHATSAPP_REMINDER_TEMPLATE,
+        agentMessage: e.WHATSAPP_AGENT_TEMPLATE,
+        language: e.WHATSAPP_TEMPLATE_LANGUAGE,
+      },
+    },
+  };
 }
