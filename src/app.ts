@@ -19,6 +19,8 @@ import type { Case } from './domain/case';
 import { registerHealthRoutes, type Readiness } from './http/health-routes';
 import { registerMessagesRoute } from './http/messages-route';
 import { registerMetricsRoute } from './http/metrics-route';
+import { registerQueueBoardRoute } from './http/queue-board-route';
+import { BullMqReminderScheduler } from './reminders/bullmq-scheduler';
 import { closeServer, createHttpServer, listen } from './http/server';
 import { createLogger, type Logger } from './observability/logger';
 import { Metrics } from './observability/metrics';
@@ -109,6 +111,9 @@ export function createApp(config: Config, options: { logger?: Logger } = {}): Ap
   const server = createHttpServer(logger);
   registerHealthRoutes(server, () => state.readiness());
   registerMetricsRoute(server, metrics);
+  if (config.admin && reminders.scheduler instanceof BullMqReminderScheduler) {
+    registerQueueBoardRoute(server, { queues: [reminders.scheduler.queue], adminToken: config.admin.token });
+  }
   registerMessagesRoute(server, {
     adapter,
     turnLogic,
