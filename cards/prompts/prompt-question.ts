@@ -25,11 +25,16 @@ function choiceHints(tr: Translator, field: FieldSpec): string[] {
   return [tr('cards.prompt.typeChoiceHint', { examples: examples.join(', ') })];
 }
 
+/** Card placeholders may start with "Örn." / "e.g."; the prompt already says "Örnek:". */
+function withoutExampleMark(placeholder: string): string {
+  return placeholder.replace(/^(örn\.|e\.g\.)\s*/i, '');
+}
+
 function hints(tr: Translator, field: FieldSpec, canGoBack: boolean): string[] {
   const list = choiceHints(tr, field);
   if (field.multiple) list.push(tr('cards.prompt.multipleHint'));
   if (field.placeholder && !field.choices)
-    list.push(tr('cards.prompt.example', { example: tr(field.placeholder) }));
+    list.push(tr('cards.prompt.example', { example: withoutExampleMark(tr(field.placeholder)) }));
   if (!field.required) list.push(tr('cards.prompt.optionalHint'));
   if (canGoBack) list.push(tr('cards.prompt.backHint'));
   return list;

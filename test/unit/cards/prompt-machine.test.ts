@@ -85,6 +85,15 @@ describe('company form in chat', () => {
     expect(back.state.values).toEqual({ hasMersis: 'false' });
   });
 
+  test('an example from a card placeholder is not introduced twice', () => {
+    const prefill = { ...FORM_SAMPLES.company.raw, district: '', address: '' };
+    const asked = start(spec, prefill);
+    expect(currentFieldId(asked.state)).toBe('district');
+    expect(asked.message.text).toContain('Örnek: Şişli');
+    expect(asked.message.text).not.toContain('Örn.');
+    expect(start(spec, prefill, 'en').message.text).toContain('Example: Şişli');
+  });
+
   test('required questions cannot be skipped', () => {
     const step = answer(answer(start(spec).state, 'Hayır').state, 'atla');
     expect(step.message.text).toContain('Bu soru zorunlu, atlanamaz.');
