@@ -66,6 +66,18 @@ const envSchema = z.object({
   ),
 
   ADMIN_TOKEN: optionalString,
+  HTTP_RATE_PER_IP: intWithDefault(300, 1, 100_000),
+  HTTP_RATE_PER_USER: intWithDefault(30, 1, 10_000),
+
+  HANDOFF_UNCLAIMED_MINUTES: intWithDefault(15, 1, 24 * 60),
+  HANDOFF_IDLE_MINUTES: intWithDefault(30, 1, 7 * 24 * 60),
+  HANDOFF_ADMIN_IDS: optionalString,
+  HANDOFF_SUPPORT_CHANNEL: optionalString,
+  HANDOFF_EXTERNAL_HUB: z.preprocess(emptyToUndefined, z.enum(['true', 'false']).default('false')),
+
+  ENCRYPTION_KEYS: optionalString,
+  RETENTION_DAYS: intWithDefault(365, 1, 3650),
+  ABANDONED_AFTER_DAYS: intWithDefault(180, 1, 3650),
 
   WHATSAPP_PHONE_NUMBER_ID: z.preprocess(
     emptyToUndefined,
@@ -136,6 +148,31 @@ export interface Config {
   };
   /** The operations token for /admin/queues and the admin API; absent = those routes are off (404). */
   readonly admin?: { readonly token: string };
+  /** Requests per minute on /api/messages, /api/whatsapp and /api/admin: per client IP and per user. */
+  readonly httpRates: { readonly perIpPerMinute: number; readonly perUserPerMinute: number };
+  readonly handoff: {
+    /** Business-hours minutes before the customer is told nobody took the chat. */
+    readonly unclaimedMs: number;
+    /** Quiet minutes after which an owned chat goes back to the bot. */
+    readonly idleMs: number;
+    /** Teams user ids / AAD object ids allowed to register the support channel; empty = any channel member. */
+    readonly adminIds: readonly string[];
+    /** The support channel's conversation reference, when configured rather than registered in Teams. */
+    readonly supportChannel?: Readonly<Record<string, unknown>>;
+    /** Also emit Bot Framework handoff events (handoff.initiate / handoff.status) for an external hub. */
+    readonly externalHub: boolean;
+  };
+  /**
+   * Keys for personal fields at rest (AES-256-GCM), newest first: the first encrypts, all decrypt. Absent
+   * only outside production (development and tests then store personal fields in the clear).
+   */
+  readonly encryption?: { readonly keys: readonly { readonly id: string; readonly key: Buffer }[] };
+  readonly retention: {
+    /** Finished or abandoned cases are anonymised this many days after their last change. */
+    readonly anonymiseAfterDays: number;
+    /** A case untouched this long, not finished, counts as abandoned. */
+    readonly abandonedAfterDays: number;
+  };
   /** WhatsApp Cloud API; absent = /api/whatsapp is off. */
   readonly whatsapp?: WhatsAppConfig;
   readonly onboarding: {
@@ -210,6 +247,21 @@ export function loadConfig(environment: Environment = process.env, overrides: En
       ...(e.INTEGRATOR_WEBHOOK_SECRET ? { webhookSecret: e.INTEGRATOR_WEBHOOK_SECRET } : {}),
     },
     ...(e.ADMIN_TOKEN ? { admin: { token: e.ADMIN_TOKEN } } : {}),
+    httpRates: { perIpPerMinute: e.HTTP_RATE_PER_IP, perUserPerMinute: e.HTTP_RATE_PER_USER },
+    handoff: {
+      unclaimedMs: e.HANDOFF_UNCLAIMED_MINUTES * 60_000,
+      idleMs: e.HANDOFF_IDLE_MINUTES * 60_000,
+      adminIds: (e.HANDOFF_ADMIN_IDS ?? '')
+        .split(',')
+        .map((id) => id.trim())
+        .filter(Boolean),
+      ...(e.HANDOFF_SUPPORT_CHANNEL
+        ? { supportChannel: JSON.parse(e.HANDOFF_SUPPORT_CHANNEL) as Record<string, unknown> }
+        : {}),
+      externalHub: e.HANDOFF_EXTERNAL_HUB === 'true',
+    },
+    ...(e.ENCRYPTION_KEYS ? { encryption: { keys: parseEncryptionKeys(e.ENCRYPTION_KEYS) } } : {}),
+    retention: { anonymiseAfterDays: e.RETENTION_DAYS, abandonedAfterDays: e.ABANDONED_AFTER_DAYS },
     ...whatsAppConfig(e),
     onboarding: { privacyNoticeVersion: e.PRIVACY_NOTICE_VERSION, packagesFile: e.PACKAGES_FILE },
     role: e.ROLE,
@@ -258,6 +310,16 @@ function crossFieldProblems(e: z.infer<typeof envSchema>): string[] {
   if (whatsApp !== 0 && whatsApp !== 4) {
     problems.push(
       'WHATSAPP_PHONE_NUMBER_ID / WHATSAPP_ACCESS_TOKEN / WHATSAPP_APP_SECRET / WHATSAPP_VERIFY_TOKEN: set all four or none',
+    );
+  }
+  if (e.HANDOFF_SUPPORT_CHANNEL && !isJsonObject(e.HANDOFF_SUPPORT_CHANNEL)) {
+    problems.push('HANDOFF_SUPPORT_CHANNEL: a JSON conversation reference (an object) was expected');
+  }
+  if (e.ENCRYPTION_KEYS) {
+    problems.push(...encryptionKeyProblems(e.ENCRYPTION_KEYS));
+  } else if (e.NODE_ENV === 'production') {
+    problems.push(
+      'ENCRYPTION_KEYS: required when NODE_ENV=production; personal data must be encrypted at rest (id:base64 of 32 random bytes)',
     );
   }
   if (e.ADMIN_TOKEN !== undefined && e.ADMIN_TOKEN.length < 24) {
@@ -319,4 +381,49 @@ function whatsAppConfig(e: z.infer<typeof envSchema>): { whatsapp?: WhatsAppConf
       },
     },
   };
+}
+
+function isJsonObject(text: string): boolean {
+  try {
+    const value: unknown = JSON.parse(text);
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+  } catch {
+    return false;
+  }
+}
+
+/** `k2:<base64>,k1:<base64>`: key ids with 32-byte keys, the first one used for new writes. */
+function parseEncryptionKeys(spec: string): { id: string; key: Buffer }[] {
+  return spec
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean)
+    .map((part) => {
+      const colon = part.indexOf(':');
+      return { id: part.slice(0, colon), key: Buffer.from(part.slice(colon + 1), 'base64') };
+    });
+}
+
+function encryptionKeyProblems(spec: string): string[] {
+  const parts = spec
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean);
+  if (parts.length === 0) return ['ENCRYPTION_KEYS: at least one id:base64key'];
+  const ids = new Set<string>();
+  return parts.flatMap((part, i) => {
+    const colon = part.indexOf(':');
+    const id = colon > 0 ? part.slice(0, colon) : '';
+    const key = colon > 0 ? Buffer.from(part.slice(colon + 1), 'base64') : Buffer.alloc(0);
+    const problems: string[] = [];
+    if (!/^[A-Za-z0-9_-]{1,16}$/.test(id))
+      problems.push(`ENCRYPTION_KEYS: entry ${i + 1} needs an id (letters, digits, - or _) before ':'`);
+    else if (ids.has(id)) problems.push(`ENCRYPTION_KEYS: key id "${id}" appears twice`);
+    if (key.length !== 32)
+      problems.push(
+        `ENCRYPTION_KEYS: key "${id || i + 1}" must be 32 bytes in base64 (openssl rand -base64 32)`,
+      );
+    ids.add(id);
+    return problems;
+  });
 }

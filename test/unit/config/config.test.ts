@@ -62,4 +62,45 @@ describe('loadConfig', () => {
       expect(problems).toMatch(/LOG_LEVEL/);
     }
   });
+
+  it('reads per-channel reminder rates and refuses malformed ones', () => {
+    const config = loadConfig({ REMINDER_CHANNEL_RATES: 'msteams=50/1000, whatsapp=80/2000' });
+    expect(config.reminders.channelRates).toEqual({
+      msteams: { max: 50, perMs: 1000 },
+      whatsapp: { max: 80, perMs: 2000 },
+    });
+    expect(() => loadConfig({ REMINDER_CHANNEL_RATES: 'msteams=fast' })).toThrow(/REMINDER_CHANNEL_RATES/);
+  });
+
+  it('turns WhatsApp on only with all four of its keys', () => {
+    expect(loadConfig({}).whatsapp).toBeUndefined();
+    expect(() => loadConfig({ WHATSAPP_PHONE_NUMBER_ID: '106540352242922' })).toThrow(/set all four or none/);
+    const config = loadConfig({
+      WHATSAPP_PHONE_NUMBER_ID: '106540352242922',
+      WHATSAPP_ACCESS_TOKEN: 'token',
+      WHATSAPP_APP_SECRET: 'secret',
+      WHATSAPP_VERIFY_TOKEN: 'verify',
+      WHATSAPP_GRAPH_BASE_URL: 'http://127.0.0.1:9999/',
+    });
+    expect(config.whatsapp).toMatchObject({
+      phoneNumberId: '106540352242922',
+      graphBaseUrl: 'http://127.0.0.1:9999',
+      graphVersion: 'v23.0',
+      templates: { reminder: 'iys_onboarding_reminder', language: 'tr' },
+    });
+  });
+
+  it('wants a long admin token and well-formed encryption keys, and encryption in production', () => {
+    expect(() => loadConfig({ ADMIN_TOKEN: 'short' })).toThrow(/ADMIN_TOKEN: at least 24/);
+    const key = Buffer.alloc(32, 7).toString('base64');
+    expect(loadConfig({ ENCRYPTION_KEYS: `k2:${key},k1:${key}` }).encryption?.keys.map((k) => k.id)).toEqual([
+      'k2',
+      'k1',
+    ]);
+    expect(() => loadConfig({ ENCRYPTION_KEYS: 'k1:c2hvcnQ=' })).toThrow(/must be 32 bytes/);
+    expect(() => loadConfig({ ENCRYPTION_KEYS: `k1:${key},k1:${key}` })).toThrow(/appears twice/);
+    expect(() =>
+      loadConfig({ NODE_ENV: 'production', MICROSOFT_APP_ID: 'x', MICROSOFT_APP_PASSWORD: 'y' }),
+    ).toThrow(/ENCRYPTION_KEYS: required when NODE_ENV=production/);
+  });
 });
