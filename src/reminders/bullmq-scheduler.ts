@@ -28,8 +28,6 @@ export interface BullMqReminderSchedulerOptions extends ReminderDeliveryOptions 
   readonly queueName?: string;
   /** Handlers running at once in this process (default 10). */
   readonly concurrency?: number;
-  /** At most `max` jobs started per `duration` ms across all workers of the queue (the channel rate). */
-  readonly limiter?: { readonly max: number; readonly duration: number };
   /** A killed worker's running job is redelivered about this long after it stopped renewing (default 30 s). */
   readonly lockDurationMs?: number;
   /** How often workers look for such abandoned jobs (default 30 s). */
@@ -127,7 +125,6 @@ export class BullMqReminderScheduler implements ReminderScheduler {
       connection: this.workerClient,
       prefix: bullPrefix(o.keyPrefix),
       concurrency: o.concurrency ?? 10,
-      ...(o.limiter ? { limiter: { max: o.limiter.max, duration: o.limiter.duration } } : {}),
       lockDuration: o.lockDurationMs ?? 30_000,
       stalledInterval: o.stalledIntervalMs ?? 30_000,
       // BullMQ waits 15 s by default; reminders must not be that late after a short Redis blip.

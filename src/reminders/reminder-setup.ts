@@ -12,9 +12,16 @@ import {
 import type { Logger } from '../observability/logger';
 import type { RedisClient } from '../state/redis-client';
 import { BullMqReminderScheduler } from './bullmq-scheduler';
+import {
+  channelRates,
+  InProcessChannelRateLimiter,
+  RateLimitedMessenger,
+  RedisChannelRateLimiter,
+  type ChannelRateLimiter,
+} from './channel-rate-limiter';
 import { InMemoryDeliveryStore, RedisDeliveryStore } from './delivery-store';
 import { InProcessReminderScheduler } from './in-process-scheduler';
-import { ChannelMessengers } from './proactive-messenger';
+import { ChannelMessengers, type ProactiveMessenger } from './proactive-messenger';
 import type { ReminderScheduler } from './reminder-scheduler';
 import { ReminderPlanner } from './reminder-planner';
 import { ReminderWorker } from './reminder-worker';
@@ -38,7 +45,7 @@ export function loadReminderPolicy(file: string | undefined): ReminderPolicyConf
 
 /**
  * Reminders on BullMQ when Redis is configured (delayed jobs survive restarts and are shared by all
- * workers, with one rate limit for the channel), else on in-process timers for the embedded mode.
+ * workers), else on in-process timers for the embedded mode. Sends keep to each channel's rate.
  */
 export function createReminders(deps: {
   config: Config;
@@ -46,6 +53,8 @@ export function createReminders(deps: {
   adapter: CloudAdapter;
   redis?: RedisClient;
   logger: Logger;
+  /** Messengers of channels outside the Bot Framework (WhatsApp), by channel id. */
+  messengers?: Readonly<Record<string, ProactiveMessenger>>;
   /** Records brands İYS shows as authorising the integrator (CaseService.confirmPartnerAssignment). */
   confirmPartner: (caseId: string, brands: readonly string[]) => Promise<void>;
 }): Reminders {
@@ -56,15 +65,18 @@ export function createReminders(deps: {
         redisUrl: config.redis.url,
         keyPrefix: config.redis.keyPrefix,
         queueName: config.reminders.queueName,
-        limiter: { max: config.reminders.rate.max, duration: config.reminders.rate.perMs },
       })
     : new InProcessReminderScheduler();
   const botFramework = new BotFrameworkMessenger(deps.adapter, config.bot.appId);
   const worker = new ReminderWorker({
     cases: deps.cases,
     schedule: (caseId, kind, at, attempt) => scheduler.schedule(caseId, kind, at, attempt),
-    messenger: new ChannelMessengers(
-      Object.fromEntries(BOT_FRAMEWORK_CHANNELS.map((c) => [c, botFramework])),
+    messenger: new RateLimitedMessenger(
+      new ChannelMessengers({
+        ...Object.fromEntries(BOT_FRAMEWORK_CHANNELS.map((c) => [c, botFramework])),
+        ...deps.messengers,
+      }),
+      rateLimiter(config, deps.redis),
     ),
     deliveries: deps.redis
       ? new RedisDeliveryStore(deps.redis, config.redis?.keyPrefix ?? '')
@@ -85,6 +97,17 @@ export function createReminders(deps: {
         await worker.handle(due);
       }),
   };
+}
+
+/**
+ * Each channel's rate across all workers with Redis, within this process in the embedded mode. Per channel
+ * rather than BullMQ's queue-wide limiter, which would hold every channel to a single rate.
+ */
+function rateLimiter(config: Config, redis: RedisClient | undefined): ChannelRateLimiter {
+  const rates = channelRates(config.reminders);
+  return redis && config.redis
+    ? new RedisChannelRateLimiter(redis, { keyPrefix: config.redis.keyPrefix, rates })
+    : new InProcessChannelRateLimiter({ rates });
 }
 
 /** With İYS API credentials the partner-assignment reminders first ask İYS (production only). */
