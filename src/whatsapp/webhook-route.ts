@@ -2,6 +2,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Request, Response, Server } from 'restify';
 import type { WhatsAppConfig } from '../config';
+import type { RequestLimits } from '../http/request-limits';
 import type { Logger } from '../observability/logger';
 import { messageIdHash, type MessageDedupe } from './inbox';
 import { parseWebhook } from './inbound';
@@ -18,6 +19,8 @@ export interface WhatsAppWebhookDeps {
   /** Runs after the 200 went out: new messages (each once) and every status, in payload order. */
   readonly handle: (events: WaInbound[]) => Promise<void>;
   readonly logger: Logger;
+  /** Per-IP budget checked before anything else (429: Meta retries later, nothing is lost). */
+  readonly limits?: Pick<RequestLimits, 'allowIp'>;
 }
 
 export interface WhatsAppWebhook {
@@ -61,6 +64,7 @@ export function registerWhatsAppWebhook(server: Server, deps: WhatsAppWebhookDep
   });
 
   server.post(WHATSAPP_WEBHOOK_PATH, async (req, res) => {
+    if (deps.limits && !(await deps.limits.allowIp('whatsapp', req, res))) return;
     const events = await receive(req, res, deps, log);
     if (!events || events.length === 0) return;
     const handling = Promise.resolve()

@@ -43,7 +43,12 @@ const StoredRecipientSchema = z.object({
 
 /** The WhatsApp adapter keeps the recipient in the conversation reference: `user.properties.whatsapp`. */
 export function recipientOfAddress(address: ChannelAddress): WaRecipient | undefined {
-  const user = address.reference.user as { properties?: { whatsapp?: unknown } } | undefined;
+  return recipientOfAccount(address.reference.user);
+}
+
+/** The recipient a customer's channel account (activity `from`, reference `user`) carries. */
+export function recipientOfAccount(account: unknown): WaRecipient | undefined {
+  const user = account as { properties?: { whatsapp?: unknown } } | undefined;
   const parsed = StoredRecipientSchema.safeParse(user?.properties?.whatsapp);
   if (!parsed.success) return undefined;
   return parsed.data.waId

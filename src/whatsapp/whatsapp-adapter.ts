@@ -1,0 +1,160 @@
+import { randomUUID } from 'node:crypto';
+import {
+  ActivityTypes,
+  BotAdapter,
+  TurnContext,
+  type Activity,
+  type ConversationReference,
+  type ResourceResponse,
+} from 'botbuilder';
+import type { Logger } from '../observability/logger';
+import { renderReplies, type RenderOptions } from './outbound';
+import { recipientOfAccount } from './whatsapp-messenger';
+import { WHATSAPP_CHANNEL_ID, whatsAppUserId, type WaInboundMessage, type WhatsAppSender } from './types';
+
+const OUTBOX = Symbol('iys.whatsapp.outbox');
+
+type TurnLogic = (context: TurnContext) => Promise<void>;
+
+/**
+ * Runs WhatsApp messages through the same teams-ai Application and dialogs as Teams.
+ *
+ * Inbound: a webhook message becomes a message Activity whose `from.id` and `conversation.id` are the
+ * customer's pseudonymous id (whatsAppUserId), so state keys, locks and logs never hold a phone number;
+ * the Graph API recipient rides along in `from.properties.whatsapp` and so ends up in the case's
+ * conversation reference, which is what proactive sends use later.
+ *
+ * Outbound: the replies of a turn are collected and sent together by `flush`, which the turn logic calls
+ * before it releases the conversation's lock (so two turns never interleave their replies); rendering the
+ * whole turn at once lets texts be merged against the per-user pair rate.
+ */
+export class WhatsAppAdapter extends BotAdapter {
+  constructor(
+    private readonly deps: {
+      readonly sender: WhatsAppSender;
+      readonly phoneNumberId: string;
+      readonly logger: Logger;
+      readonly render?: RenderOptions;
+    },
+  ) {
+    super();
+  }
+
+  /** Runs one customer message as a turn, then sends whatever it (or the error handler) replied. */
+  async processMessage(message: WaInboundMessage, logic: TurnLogic): Promise<void> {
+    const context = new TurnContext(this, this.toActivity(message));
+    try {
+      await this.runMiddleware(context, logic);
+    } finally {
+      await this.flush(context);
+    }
+  }
+
+  /** Sends the replies collected so far in this turn. Safe to call more than once. */
+  async flush(context: TurnContext): Promise<void> {
+    const outbox = context.turnState.get(OUTBOX) as Partial<Activity>[] | undefined;
+    if (!outbox || outbox.length === 0) return;
+    const replies = outbox.splice(0, outbox.length);
+    // Incoming turns and continued conversations both carry the customer as `from`.
+    const to = recipientOfAccount(context.activity.from);
+    if (!to) {
+      this.deps.logger.warn(
+        { replies: replies.length },
+        'whatsapp replies dropped: no recipient on the turn',
+      );
+      return;
+    }
+    for (const message of renderReplies(replies, this.deps.render)) {
+      await this.deps.sender.send(to, message);
+    }
+  }
+
+  override async sendActivities(
+    context: TurnContext,
+    activities: Partial<Activity>[],
+  ): Promise<ResourceResponse[]> {
+    let outbox = context.turnState.get(OUTBOX) as Partial<Activity>[] | undefined;
+    if (!outbox) {
+      outbox = [];
+      context.turnState.set(OUTBOX, outbox);
+    }
+    const responses: ResourceResponse[] = [];
+    for (const activity of activities) {
+      if (activity.type === ActivityTypes.Message) outbox.push(activity);
+      responses.push({ id: randomUUID() });
+    }
+    return responses;
+  }
+
+  override updateActivity(): Promise<void> {
+    return Promise.reject(new Error('WhatsApp messages cannot be edited'));
+  }
+
+  override deleteActivity(): Promise<void> {
+    return Promise.reject(new Error('WhatsApp messages cannot be deleted'));
+  }
+
+  /** A turn the bot starts itself (an agent's message, a hand-back) in a stored WhatsApp conversation. */
+  override async continueConversation(
+    reference: Partial<ConversationReference>,
+    logic: TurnLogic,
+  ): Promise<void> {
+    const activity = TurnContext.applyConversationReference(
+      { type: ActivityTypes.Event, name: 'continueConversation' },
+      reference,
+      true,
+    );
+    const context = new TurnContext(this, activity);
+    try {
+      await this.runMiddleware(context, logic);
+    } finally {
+      await this.flush(context);
+    }
+  }
+
+  private toActivity(message: WaInboundMessage): Partial<Activity> {
+    const userId = whatsAppUserId(message.from.userKey);
+    const media = message.media;
+    return {
+      type: ActivityTypes.Message,
+      id: message.messageId,
+      timestamp: message.timestamp,
+      channelId: WHATSAPP_CHANNEL_ID,
+      serviceUrl: `whatsapp://${message.phoneNumberId}`,
+      from: {
+        id: userId,
+        name: '',
+        role: 'user',
+        properties: { whatsapp: { ...message.from } },
+      },
+      recipient: { id: message.phoneNumberId, name: '', role: 'bot' },
+      conversation: { id: userId, name: '', isGroup: false, conversationType: 'personal' },
+      text: message.text ?? '',
+      ...(media
+        ? {
+            attachments: [
+              {
+                contentType: media.mimeType,
+                ...(media.filename ? { name: media.filename } : {}),
+                content: {
+                  channelMedia: {
+                    kind: media.kind,
+                    mediaId: media.mediaId,
+                    mimeType: media.mimeType,
+                    ...(media.sha256 ? { sha256: media.sha256 } : {}),
+                    ...(media.filename ? { filename: media.filename } : {}),
+                  },
+                },
+              },
+            ],
+          }
+        : {}),
+      channelData: {
+        whatsapp: {
+          source: message.source,
+          ...(message.unsupportedType ? { unsupportedType: message.unsupportedType } : {}),
+        },
+      },
+    };
+  }
+}
