@@ -15,6 +15,11 @@ export {
 } from './email-draft-card';
 export { renderSummaryCard, SUMMARY_CARD_ID, type SummaryCardOptions } from './summary-card';
 export { describeIssue, describeIssues } from './issue-text';
-export { start as startPrompt, answer as answerPrompt, currentFieldId } from './prompts/prompt-machine';
+export {
+  start as startPrompt,
+  answer as answerPrompt,
+  repeat as repeatPrompt,
+  currentFieldId,
+} from './prompts/prompt-machine';
 export { parsePromptState, promptStateSchema } from './prompts/prompt-state';
 export * from './prompts/prompt-types';

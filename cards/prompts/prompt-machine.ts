@@ -113,7 +113,7 @@ function record(
   const outcome = validateField(field, raw, context);
   if (outcome.errors.length > 0) {
     const reason = describeIssues(tr, outcome.errors).join(' ');
-    return ask(spec, state, tr, [tr('cards.prompt.invalid', { reason })]);
+    return { ...ask(spec, state, tr, [tr('cards.prompt.invalid', { reason })]), refused: field.id };
   }
   const notes = describeIssues(tr, outcome.warnings).map((message) => tr('cards.form.warning', { message }));
   const values = { ...state.values, [field.id]: raw };
@@ -153,6 +153,14 @@ function answerConfirm(
     message: { text: tr('cards.prompt.saved'), style: 'text' },
     result: { patch: spec.toPatch(check.values), warnings: check.warnings },
   };
+}
+
+/** The open question again, unchanged (the customer came back to the form after something else). */
+export function repeat(state: PromptState): PromptStep {
+  const spec = getFormSpec(state.formId, state.params);
+  const tr = translator(state.locale);
+  if (state.phase === 'asking') return ask(spec, state, tr);
+  return answer(state, '');
 }
 
 /** The field the state is waiting for (undefined while confirming or done), e.g. for logs or tests. */

@@ -49,4 +49,6 @@ export interface PromptStep {
   readonly message: PromptMessage;
   /** Present once the user confirmed the summary: the same patch a card submit of these values gives. */
   readonly result?: PromptResult;
+  /** The field whose answer was just refused as invalid (asked again), e.g. to count repeated failures. */
+  readonly refused?: string;
 }

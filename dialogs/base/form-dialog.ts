@@ -1,10 +1,11 @@
 import { MessageFactory, type TurnContext } from 'botbuilder';
-import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
+import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
 import {
   answerPrompt,
   describeIssues,
   parsePromptState,
   renderFormCard,
+  repeatPrompt,
   startPrompt,
   type PromptMessage,
   type PromptStep,
@@ -24,7 +25,7 @@ import {
   type RawFormValues,
 } from '../../src/domain/forms';
 import { translator } from '../../src/i18n';
-import { sessionOf } from '../ports';
+import { sessionOf, type DialogDeps } from '../ports';
 import { say, sendCard } from './say';
 
 export interface FormDialogOptions {
@@ -36,11 +37,20 @@ export interface FormDialogOptions {
 export type FormOutcome =
   { readonly status: 'saved'; readonly patch: FormPatch } | { readonly status: 'cancelled' };
 
+/** Counts of refusals in a row and whether this form already asked for an agent (kept in dialog state). */
+interface Streaks {
+  /** Card: consecutive refused submits per field. Prompt: the refused question and its count. */
+  streaks?: Record<string, number>;
+  escalated?: boolean;
+}
+
 type FormState =
-  | { mode: 'card'; formId: FormId; params: FormParams; nonce: string; failures: number }
-  | { mode: 'prompt'; prompt: unknown };
+  | ({ mode: 'card'; formId: FormId; params: FormParams; nonce: string; failures: number } & Streaks)
+  | ({ mode: 'prompt'; prompt: unknown } & Streaks);
 
 const STATE = 'form';
+/** The same field refused this many times in a row: an agent is asked to help (once per form). */
+export const FAILURES_BEFORE_AGENT = 3;
 
 /**
  * Collects one form: as an Adaptive Card where the channel renders cards (a submit is parsed and validated
@@ -51,7 +61,8 @@ const STATE = 'form';
 export class FormDialog extends Dialog<FormDialogOptions> {
   static readonly id = 'form';
 
-  constructor() {
+  /** Without deps (older callers) a stuck customer is not escalated automatically. */
+  constructor(private readonly deps?: Pick<DialogDeps, 'handoff' | 'integrator'>) {
     super(FormDialog.id);
   }
 
@@ -84,9 +95,23 @@ export class FormDialog extends Dialog<FormDialogOptions> {
     if (state.mode === 'prompt') {
       const parsed = parsePromptState(state.prompt);
       if (!parsed) return this.beginDialog(dc, dc.activeDialog!.state.options as FormDialogOptions);
-      return this.onPromptStep(dc, answerPrompt(parsed, dc.context.activity.text ?? ''));
+      return this.onPromptStep(dc, answerPrompt(parsed, dc.context.activity.text ?? ''), state);
     }
     return this.onCardActivity(dc, state);
+  }
+
+  /** The form again as it stands (the customer comes back to it, e.g. after a callback offer). */
+  override async repromptDialog(context: TurnContext, instance: DialogInstance): Promise<void> {
+    const state = instance.state[STATE] as FormState | undefined;
+    const session = sessionOf(context);
+    if (state?.mode === 'card') {
+      const spec = getFormSpec(state.formId, state.params);
+      const values = valuesFromCase(spec, session.case.data);
+      await sendCard(context, renderFormCard({ spec, values, locale: session.locale, nonce: state.nonce }));
+      return;
+    }
+    const parsed = state && parsePromptState(state.prompt);
+    if (parsed) await sendPromptMessage(context, repeatPrompt(parsed).message);
   }
 
   /** True while this form asks one question at a time (its own "geri" handling applies). */
@@ -112,7 +137,12 @@ export class FormDialog extends Dialog<FormDialogOptions> {
     if (result.ok) return this.save(dc, spec, result.patch, result.warnings);
     if (result.reason === 'invalid') {
       state.failures += 1;
-      return this.reshow(dc, spec, state, result.values, result.fieldErrors, result.warnings);
+      const refused = Object.keys(result.fieldErrors).filter((id) => result.fieldErrors[id]?.length);
+      // Only fields refused again keep counting; a field that passed starts from zero.
+      state.streaks = Object.fromEntries(refused.map((id) => [id, (state.streaks?.[id] ?? 0) + 1]));
+      const shown = await this.reshow(dc, spec, state, result.values, result.fieldErrors, result.warnings);
+      await this.escalateIfStuck(dc, state);
+      return shown;
     }
     await say(context, result.reason === 'stale' ? 'dialogs.form.stale' : 'dialogs.form.unexpected');
     return this.reshow(dc, spec, state);
@@ -143,16 +173,53 @@ export class FormDialog extends Dialog<FormDialogOptions> {
     return Dialog.EndOfTurn;
   }
 
-  private async onPromptStep(dc: DialogContext, step: PromptStep): Promise<DialogTurnResult> {
-    dc.activeDialog!.state[STATE] = { mode: 'prompt', prompt: step.state } satisfies FormState;
+  private async onPromptStep(
+    dc: DialogContext,
+    step: PromptStep,
+    previous?: Extract<FormState, { mode: 'prompt' }>,
+  ): Promise<DialogTurnResult> {
+    // The same question refused again adds one; any other answer (a valid one, "geri") starts over.
+    const streaks = step.refused
+      ? { [step.refused]: (previous?.streaks?.[step.refused] ?? 0) + 1 }
+      : undefined;
+    const state: FormState = {
+      mode: 'prompt',
+      prompt: step.state,
+      ...(streaks ? { streaks } : {}),
+      ...(previous?.escalated ? { escalated: true } : {}),
+    };
+    dc.activeDialog!.state[STATE] = state;
     // The last message of a finished walk is the machine's own "saved" line: send it too.
     if (step.message.text) await sendPromptMessage(dc.context, step.message);
+    await this.escalateIfStuck(dc, state);
     if (!step.result) return Dialog.EndOfTurn;
     return this.save(
       dc,
       getFormSpec(step.state.formId, step.state.params),
       step.result.patch,
       step.result.warnings,
+    );
+  }
+
+  /**
+   * A customer who cannot get one field accepted is not left alone with the error: after the third refusal
+   * in a row an agent is asked (once per form) and the customer told so.
+   */
+  private async escalateIfStuck(dc: DialogContext, state: Streaks): Promise<void> {
+    const stuck = Object.values(state.streaks ?? {}).some((count) => count >= FAILURES_BEFORE_AGENT);
+    if (!stuck || state.escalated || !this.deps) return;
+    state.escalated = true;
+    const { queued } = await this.deps.handoff.requestAgent({
+      caseId: sessionOf(dc.context).case.id,
+      reason: 'repeated_invalid_input',
+      context: dc.context,
+    });
+    await say(
+      dc.context,
+      queued ? 'handoff.customer.repeatedInvalid' : 'handoff.customer.repeatedInvalidNoAgent',
+      {
+        supportPhone: this.deps.integrator.supportPhone,
+      },
     );
   }
 

@@ -23,7 +23,7 @@ export abstract class StepDialog extends ComponentDialog {
     protected readonly deps: DialogDeps,
   ) {
     super(step);
-    this.addDialog(new FormDialog());
+    this.addDialog(new FormDialog(deps));
     this.addDialog(choicePrompt());
   }
 

@@ -5,12 +5,15 @@ import {
   type InvokeResponse,
   type TurnContext,
 } from 'botbuilder';
+import { agentOfferActivity } from '../../dialogs/base/agent-offer';
+import { findSession } from '../../dialogs/ports';
 import type { Config } from '../config';
 import { TemporarilyUnavailableError } from '../errors';
 import { resolveLocale, t } from '../i18n';
 import type { Logger } from '../observability/logger';
 import type { ActivitySender } from './activity-sender';
 import { CachingBotFrameworkAuthentication } from './caching-authentication';
+import { rendersCards } from './case-session';
 
 /** CloudAdapter that lets our HTTP route hand it an activity it has already parsed and validated. */
 export class BotHttpAdapter extends CloudAdapter {
@@ -40,7 +43,7 @@ export function createAdapter(bot: Config['bot'], sender: ActivitySender, logger
 }
 
 /** Logs the failure (without message text) and tells the user, in their language, that nothing was lost. */
-async function apologise(context: TurnContext, error: Error, logger: Logger): Promise<void> {
+export async function apologise(context: TurnContext, error: Error, logger: Logger): Promise<void> {
   const temporary = error instanceof TemporarilyUnavailableError;
   logger.error(
     {
@@ -50,9 +53,11 @@ async function apologise(context: TurnContext, error: Error, logger: Logger): Pr
     },
     temporary ? 'turn failed: dependency unavailable' : 'turn failed',
   );
-  const locale = resolveLocale(context.activity.locale);
+  const locale = findSession(context)?.locale ?? resolveLocale(context.activity.locale);
+  const text = t(locale, temporary ? 'bot.temporaryProblem' : 'bot.unexpectedError');
   try {
-    await context.sendActivity(t(locale, temporary ? 'bot.temporaryProblem' : 'bot.unexpectedError'));
+    // With a one-tap way to a person: a customer stuck on an error should not have to know the word.
+    await context.sendActivity(agentOfferActivity(text, locale, rendersCards(context.activity.channelId)));
   } catch (sendError) {
     logger.error({ err: { message: (sendError as Error).message } }, 'could not send the apology');
   }

@@ -18,6 +18,7 @@ export interface ReceivedActivity {
 export class LocalConnector {
   private server?: Server;
   private readonly byConversation = new Map<string, ReceivedActivity[]>();
+  private readonly updatesBy = new Map<string, ReceivedActivity[]>();
   private readonly waiters = new Set<() => void>();
   private nextId = 1;
   url = '';
@@ -41,6 +42,13 @@ export class LocalConnector {
         if (failure) {
           res.writeHead(failure.status, { 'content-type': 'application/json' });
           res.end(JSON.stringify({ error: { code: failure.code, message: 'scripted failure' } }));
+        } else if (req.method === 'PUT' && match && body) {
+          // An updated activity (a card refreshed for everyone): kept apart from new messages.
+          const list = this.updatesBy.get(decodeURIComponent(match[1] as string)) ?? [];
+          list.push(body as ReceivedActivity);
+          this.updatesBy.set(decodeURIComponent(match[1] as string), list);
+          res.writeHead(200, { 'content-type': 'application/json' });
+          res.end(JSON.stringify({ id: (body as ReceivedActivity).id ?? '' }));
         } else if (req.method === 'POST' && match && body) {
           this.record(decodeURIComponent(match[1] as string), body as ReceivedActivity);
           res.writeHead(200, { 'content-type': 'application/json' });
@@ -65,6 +73,18 @@ export class LocalConnector {
   /** Messages (not typing indicators) the bot sent in a conversation, in arrival order. */
   messages(conversationId: string): ReceivedActivity[] {
     return (this.byConversation.get(conversationId) ?? []).filter((a) => a.type === 'message');
+  }
+
+  /** Events (e.g. Bot Framework handoff events) the bot sent in a conversation, in arrival order. */
+  events(conversationId: string, name?: string): ReceivedActivity[] {
+    return (this.byConversation.get(conversationId) ?? []).filter(
+      (a) => a.type === 'event' && (name === undefined || a.name === name),
+    );
+  }
+
+  /** Activities the bot replaced (PUT) in a conversation, in arrival order. */
+  updates(conversationId: string): ReceivedActivity[] {
+    return this.updatesBy.get(conversationId) ?? [];
   }
 
   async waitForMessages(

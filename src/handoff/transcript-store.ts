@@ -1,0 +1,91 @@
+import { z } from 'zod/v4';
+import { maskText } from '../domain/case';
+import type { RedisClient } from '../state/redis-client';
+
+export const TranscriptLineSchema = z.object({
+  at: z.string(),
+  /** customer, bot, agent, note (internal, never sent to the customer) or system (takeover events). */
+  from: z.enum(['customer', 'bot', 'agent', 'note', 'system']),
+  /** The customer's channel (msteams, whatsapp, …) for customer lines. */
+  channel: z.string().optional(),
+  /** Agent name for agent lines and notes. */
+  by: z.string().optional(),
+  text: z.string(),
+});
+export type TranscriptLine = z.infer<typeof TranscriptLineSchema>;
+
+/** Lines kept per case: enough for an agent to catch up, small enough to sit in Redis for months. */
+export const TRANSCRIPT_CAP = 200;
+const TRANSCRIPT_TTL_S = 180 * 24 * 3600;
+const MAX_LINE_CHARS = 1_000;
+
+/**
+ * The chat of one case as agents and the admin API see it: a capped list, personal data masked before it
+ * is stored, so the transcript never becomes a second copy of the customer's identity data.
+ */
+export interface TranscriptStore {
+  append(caseId: string, lines: readonly TranscriptLine[]): Promise<void>;
+  /** The newest `count` lines, oldest first. */
+  last(caseId: string, count: number): Promise<TranscriptLine[]>;
+  /** Forgets the case's transcript (erasure on request, KVKK). */
+  delete(caseId: string): Promise<void>;
+}
+
+export function maskLine(line: TranscriptLine): TranscriptLine {
+  return { ...line, text: maskText(line.text).slice(0, MAX_LINE_CHARS) };
+}
+
+export class RedisTranscriptStore implements TranscriptStore {
+  constructor(
+    private readonly client: RedisClient,
+    private readonly keyPrefix: string,
+  ) {}
+
+  async append(caseId: string, lines: readonly TranscriptLine[]): Promise<void> {
+    if (lines.length === 0) return;
+    const key = this.key(caseId);
+    // One round trip: push, cap and refresh the expiry together.
+    await this.client
+      .multi()
+      .rPush(
+        key,
+        lines.map((l) => JSON.stringify(maskLine(l))),
+      )
+      .lTrim(key, -TRANSCRIPT_CAP, -1)
+      .expire(key, TRANSCRIPT_TTL_S)
+      .exec();
+  }
+
+  async last(caseId: string, count: number): Promise<TranscriptLine[]> {
+    const raw = await this.client.lRange(this.key(caseId), -count, -1);
+    return raw.flatMap((entry) => {
+      const parsed = TranscriptLineSchema.safeParse(JSON.parse(entry));
+      return parsed.success ? [parsed.data] : [];
+    });
+  }
+
+  async delete(caseId: string): Promise<void> {
+    await this.client.del(this.key(caseId));
+  }
+
+  private key(caseId: string): string {
+    return `${this.keyPrefix}transcript:${caseId}`;
+  }
+}
+
+export class InMemoryTranscriptStore implements TranscriptStore {
+  private readonly lines = new Map<string, TranscriptLine[]>();
+
+  async append(caseId: string, lines: readonly TranscriptLine[]): Promise<void> {
+    const list = [...(this.lines.get(caseId) ?? []), ...lines.map(maskLine)];
+    this.lines.set(caseId, list.slice(-TRANSCRIPT_CAP));
+  }
+
+  async last(caseId: string, count: number): Promise<TranscriptLine[]> {
+    return (this.lines.get(caseId) ?? []).slice(-count);
+  }
+
+  async delete(caseId: string): Promise<void> {
+    this.lines.delete(caseId);
+  }
+}
