@@ -1,4 +1,5 @@
-export type GlobalCommand = 'help' | 'status' | 'menu' | 'back' | 'cancel' | 'agent' | 'turkish' | 'english';
+export type GlobalCommand =
+  'help' | 'status' | 'menu' | 'back' | 'cancel' | 'agent' | 'turkish' | 'english' | 'erase';
 
 const WORDS: Readonly<Record<string, GlobalCommand>> = {
   yardım: 'help',
@@ -25,6 +26,13 @@ const WORDS: Readonly<Record<string, GlobalCommand>> = {
   english: 'english',
   ingilizce: 'english',
   'in english': 'english',
+  // KVKK deletion on request; always confirmed before anything is deleted.
+  'verilerimi sil': 'erase',
+  'verilerimi silin': 'erase',
+  'kişisel verilerimi sil': 'erase',
+  'kişisel verilerimi silin': 'erase',
+  'delete my data': 'erase',
+  'erase my data': 'erase',
 };
 
 /**

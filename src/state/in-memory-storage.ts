@@ -1,6 +1,7 @@
 import type { Storage, StoreItems } from 'botbuilder';
 import { ETagConflictError } from '../errors';
 import { decodeItem, encodeItem, expectedETag, newETag } from './storage-codec';
+import type { ValueCipher } from './value-cipher';
 
 interface Entry {
   readonly raw: string;
@@ -14,14 +15,16 @@ interface Entry {
 export class InMemoryStorage implements Storage {
   private readonly entries = new Map<string, Entry>();
 
-  constructor(private readonly options: { ttlSeconds?: number; now?: () => number } = {}) {}
+  constructor(
+    private readonly options: { ttlSeconds?: number; now?: () => number; cipher?: ValueCipher } = {},
+  ) {}
 
   async read(keys: string[]): Promise<StoreItems> {
     if (!keys) throw new ReferenceError('Keys are required when reading.');
     const items: StoreItems = {};
     for (const key of keys) {
       const entry = this.live(key);
-      if (entry) items[key] = decodeItem(entry.raw);
+      if (entry) items[key] = decodeItem(entry.raw, this.options.cipher, key);
     }
     return items;
   }
@@ -38,7 +41,7 @@ export class InMemoryStorage implements Storage {
     }
     const ttl = this.options.ttlSeconds ?? 0;
     for (const key of keys) {
-      const raw = encodeItem(changes[key] as StoreItems[string], newETag());
+      const raw = encodeItem(changes[key] as StoreItems[string], newETag(), this.options.cipher, key);
       this.entries.set(key, ttl > 0 ? { raw, expiresAt: this.now() + ttl * 1000 } : { raw });
     }
   }
@@ -46,6 +49,16 @@ export class InMemoryStorage implements Storage {
   async delete(keys: string[]): Promise<void> {
     if (!keys) throw new ReferenceError('Keys are required when deleting.');
     for (const key of keys) this.entries.delete(key);
+  }
+
+  /** Live keys starting with `prefix` (one batch), like `RedisStorage.keys`. */
+  async *keys(prefix: string): AsyncIterable<string[]> {
+    yield [...this.entries.keys()].filter((key) => key.startsWith(prefix) && this.live(key));
+  }
+
+  /** Storage keys starting with `prefix` (the retention sweep lists cases this way). */
+  async *scanKeys(prefix: string): AsyncIterable<string[]> {
+    yield [...this.entries.keys()].filter((key) => key.startsWith(prefix) && this.live(key));
   }
 
   private live(key: string): Entry | undefined {

@@ -3,6 +3,7 @@ import { ETagConflictError, TemporarilyUnavailableError } from '../errors';
 import type { RedisClient } from './redis-client';
 import { RedisScript } from './redis-script';
 import { decodeItem, encodeItem, expectedETag, ETAG_LENGTH, newETag } from './storage-codec';
+import type { ValueCipher } from './value-cipher';
 
 /*
  * Checks every eTag first and writes only when all match, so a turn's conversation and user state are
@@ -37,6 +38,8 @@ export interface RedisStorageOptions {
   readonly ttlSeconds?: number | ((key: string) => number | undefined);
   /** Called once per Redis round trip, for metrics and the benchmark. */
   readonly onRoundTrip?: (op: StateOperation) => void;
+  /** Encrypts every stored document (the JSON after the eTag); absent = plaintext (development, tests). */
+  readonly cipher?: ValueCipher;
 }
 
 /**
@@ -55,7 +58,8 @@ export class RedisStorage implements Storage {
     const values = await this.call('read', () => this.client.mGet(keys.map((k) => this.redisKey(k))));
     const items: StoreItems = {};
     values.forEach((raw, i) => {
-      if (typeof raw === 'string') items[keys[i] as string] = decodeItem(raw);
+      const key = keys[i] as string;
+      if (typeof raw === 'string') items[key] = decodeItem(raw, this.options.cipher, key);
     });
     return items;
   }
@@ -67,7 +71,8 @@ export class RedisStorage implements Storage {
     const args: string[] = [];
     for (const key of keys) {
       const item = changes[key] as StoreItems[string];
-      args.push(expectedETag(item) ?? '', String(this.ttlFor(key) ?? 0), encodeItem(item, newETag()));
+      const value = encodeItem(item, newETag(), this.options.cipher, key);
+      args.push(expectedETag(item) ?? '', String(this.ttlFor(key) ?? 0), value);
     }
     const redisKeys = keys.map((k) => this.redisKey(k));
     const conflict = await this.call('write', () => writeScript.run<number>(this.client, redisKeys, args));
@@ -80,8 +85,26 @@ export class RedisStorage implements Storage {
     await this.call('delete', () => this.client.del(keys.map((k) => this.redisKey(k))));
   }
 
+  /** Storage keys starting with `prefix`, in batches (SCAN, never KEYS), for listings outside turns. */
+  async *keys(prefix: string): AsyncIterable<string[]> {
+    const base = this.redisKey('');
+    const match = `${(base + prefix).replace(/[*?[\]\\]/g, '\\$&')}*`;
+    for await (const batch of this.client.scanIterator({ MATCH: match, COUNT: 500 })) {
+      if (batch.length > 0) yield batch.map((k) => k.slice(base.length));
+    }
+  }
+
+  /** Storage keys starting with `prefix`, in batches (SCAN, never KEYS). */
+  async *scanKeys(prefix: string): AsyncIterable<string[]> {
+    const head = this.redisKey('');
+    const match = `${escapeGlob(this.redisKey(prefix))}*`;
+    for await (const batch of this.client.scanIterator({ MATCH: match, COUNT: 500 })) {
+      if (batch.length > 0) yield batch.map((k) => k.slice(head.length));
+    }
+  }
+
   private redisKey(key: string): string {
-    return `${this.options.keyPrefix}state:${key}`;
+    return stateRedisKey(this.options.keyPrefix, key);
   }
 
   private ttlFor(key: string): number | undefined {
@@ -97,4 +120,13 @@ export class RedisStorage implements Storage {
       throw new TemporarilyUnavailableError(`Redis ${op} failed`, { cause: err });
     }
   }
+}
+
+/** The Redis key of a storage key (also used by the re-encryption, which works on raw keys). */
+export function stateRedisKey(keyPrefix: string, key: string): string {
+  return `${keyPrefix}state:${key}`;
+}
+
+function escapeGlob(text: string): string {
+  return text.replace(/[*?[\]\\]/g, (c) => `\\${c}`);
 }

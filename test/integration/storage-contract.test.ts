@@ -1,6 +1,8 @@
+import { randomBytes } from 'node:crypto';
 import { InMemoryStorage } from '../../src/state/in-memory-storage';
 import { createClient } from 'redis';
 import { RedisStorage, type StateOperation } from '../../src/state/redis-storage';
+import { ValueCipher } from '../../src/state/value-cipher';
 import { describeStorageContract } from '../support/storage-contract';
 import { deleteByPrefix, REDIS_URL, uniquePrefix } from '../support/redis';
 
@@ -17,18 +19,40 @@ afterAll(async () => {
   await client.close();
 });
 
-function redisStorage(ttlSeconds = 3600): RedisStorage {
+const cipher = new ValueCipher([{ id: 'k1', key: randomBytes(32) }]);
+
+function redisStorage(ttlSeconds = 3600, encrypted = false): RedisStorage {
   // Each test gets its own prefix under the suite's, so tests never see each other's keys.
   storageCount += 1;
   return new RedisStorage(client, {
     keyPrefix: `${prefix}${storageCount}:`,
     ttlSeconds,
     onRoundTrip: (op) => roundTrips.push(op),
+    ...(encrypted ? { cipher } : {}),
   });
 }
 
 describeStorageContract('RedisStorage', async () => redisStorage());
 describeStorageContract('InMemoryStorage', async () => new InMemoryStorage());
+describeStorageContract('RedisStorage, encrypted', async () => redisStorage(3600, true));
+describeStorageContract('InMemoryStorage, encrypted', async () => new InMemoryStorage({ cipher }));
+
+describe('RedisStorage with encryption', () => {
+  it('stores the eTag in front and the document encrypted, and still reads plaintext written before', async () => {
+    const storage = redisStorage(3600, true);
+    await storage.write({ secret: { tckn: '17291716060' } });
+    const raw = (await client.get(`${prefix}${storageCount}:state:secret`)) ?? '';
+    expect(raw).toMatch(/^.{16}\nenc:v1:k1:/);
+    expect(raw).not.toContain('17291716060');
+    await client.set(`${prefix}${storageCount}:state:old`, 'abcdefghijklmnop\n{"v":1}');
+    const read = await storage.read(['secret', 'old']);
+    expect(read.secret.tckn).toBe('17291716060');
+    expect(read.old).toEqual({ v: 1, eTag: 'abcdefghijklmnop' });
+    // The compare-and-set still sees the eTag: a stale write loses.
+    await storage.write({ secret: { ...read.secret, n: 1 } });
+    await expect(storage.write({ secret: { ...read.secret, n: 2 } })).rejects.toThrow(/eTag conflict/);
+  });
+});
 
 describe('RedisStorage specifics', () => {
   beforeEach(() => {

@@ -1,0 +1,134 @@
+import { randomUUID } from 'node:crypto';
+import type { CaseRepository } from '../cases/case-repository';
+import { anonymiseCase, isRetentionDue, type Actor, type Case, type RetentionPolicy } from '../domain/case';
+import type { Logger } from '../observability/logger';
+import type { RedisClient } from '../state/redis-client';
+import type { CaseEraser } from './case-eraser';
+import { caseIdHash, type ErasureLog } from './erasure-log';
+
+/** Lists storage keys by prefix (both storages can). */
+export interface KeyScanner {
+  scanKeys(prefix: string): AsyncIterable<string[]>;
+}
+
+export interface RetentionSweepDeps {
+  readonly keys: KeyScanner;
+  readonly repository: CaseRepository;
+  readonly eraser: CaseEraser;
+  readonly log: ErasureLog;
+  readonly policy: RetentionPolicy;
+  readonly now?: () => Date;
+  /** With Redis: one sweep at a time across processes. */
+  readonly redis?: { readonly client: RedisClient; readonly keyPrefix: string };
+  readonly logger?: Logger;
+}
+
+export interface SweepCounts {
+  readonly scanned: number;
+  readonly anonymised: number;
+  readonly failed: number;
+  /** False when another process held the sweep lease. */
+  readonly ran: boolean;
+}
+
+const ACTOR: Actor = { kind: 'system', id: 'retention' };
+export const RETENTION_SWEEP_EVERY_MS = 3600_000;
+
+/**
+ * Anonymises cases whose retention ran out (finished or abandoned, idle for the configured days).
+ *
+ * An hourly timer in the worker processes rather than a BullMQ repeatable job: the sweep is idempotent and
+ * day-granular, so a missed or doubled hour costs nothing, and it needs no queue of its own. A lease in
+ * Redis (SET NX PX) keeps replicas from sweeping at the same time; each case changes through the case
+ * repository's compare-and-set, so a customer's turn running meanwhile is never overwritten.
+ */
+export class RetentionSweep {
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<SweepCounts> | undefined;
+
+  constructor(private readonly deps: RetentionSweepDeps) {}
+
+  start(everyMs = RETENTION_SWEEP_EVERY_MS): void {
+    this.timer ??= setInterval(() => void this.runOnce(), everyMs);
+    this.timer.unref();
+  }
+
+  async stop(): Promise<void> {
+    clearInterval(this.timer);
+    this.timer = undefined;
+    await this.running?.catch(() => undefined);
+  }
+
+  /** One sweep (the timer's, or a test's); resolves with what it did. */
+  runOnce(): Promise<SweepCounts> {
+    this.running ??= this.sweep().finally(() => (this.running = undefined));
+    return this.running;
+  }
+
+  private async sweep(): Promise<SweepCounts> {
+    const release = await this.lease();
+    if (!release) return { scanned: 0, anonymised: 0, failed: 0, ran: false };
+    let scanned = 0;
+    let anonymised = 0;
+    let failed = 0;
+    try {
+      for await (const batch of this.deps.keys.scanKeys('cases/')) {
+        for (const key of batch) {
+          scanned += 1;
+          try {
+            if (await this.anonymiseIfDue(key.slice('cases/'.length))) anonymised += 1;
+          } catch (err) {
+            failed += 1;
+            this.deps.logger?.warn({ err: { message: (err as Error).message } }, 'retention: case skipped');
+          }
+        }
+      }
+    } finally {
+      await release();
+    }
+    const counts = { scanned, anonymised, failed, ran: true };
+    this.deps.logger?.info(counts, 'retention sweep');
+    return counts;
+  }
+
+  /** True when the case was due and is now anonymised. */
+  private async anonymiseIfDue(caseId: string): Promise<boolean> {
+    const now = this.now();
+    let before: Case | undefined;
+    const after = await this.deps.repository.update(caseId, (current) => {
+      if (!isRetentionDue(current, now, this.deps.policy)) return undefined;
+      before = current;
+      return anonymiseCase(current, ACTOR, now.toISOString());
+    });
+    if (!before || !after || after === before) return false;
+    // The case stays (anonymous); what surrounds it goes: chat state, reminders, transcript, handoff.
+    await this.deps.eraser.forgetTraces(caseId, before.channels);
+    await this.deps.log.record({
+      caseIdHash: caseIdHash(caseId),
+      at: now.toISOString(),
+      actorKind: ACTOR.kind,
+      action: 'anonymised',
+      found: true,
+    });
+    return true;
+  }
+
+  private async lease(): Promise<(() => Promise<void>) | undefined> {
+    const redis = this.deps.redis;
+    if (!redis) return async () => undefined;
+    const key = `${redis.keyPrefix}retention:lease`;
+    const token = randomUUID();
+    const ok = await redis.client.set(key, token, {
+      condition: 'NX',
+      expiration: { type: 'PX', value: 600_000 },
+    });
+    if (ok !== 'OK') return undefined;
+    return async () => {
+      if ((await redis.client.get(key)) === token) await redis.client.del(key);
+    };
+  }
+
+  private now(): Date {
+    return (this.deps.now ?? (() => new Date()))();
+  }
+}
