@@ -5,6 +5,9 @@ import type { BotHttpAdapter } from '../bot/adapter';
 import type { TurnLogic } from '../bot/turn-handler';
 import type { Logger } from '../observability/logger';
 import { describeActivityProblems } from './activity-schema';
+import type { RequestLimits } from './request-limits';
+
+const RATE_SCOPE = 'messages';
 
 /**
  * Bot Framework endpoint. The body is parsed with a size cap (413 past it, 400 for bad JSON) and checked
@@ -22,6 +25,8 @@ export function registerMessagesRoute(
     bodyLimitBytes: number;
     authRequired: boolean;
     logger: Logger;
+    /** Per-IP and per-user (the activity's from.id) budgets, checked together in one round trip. */
+    limits?: RequestLimits;
   },
 ): void {
   const parseBody = plugins.bodyParser({ maxBodySize: deps.bodyLimitBytes, mapParams: false });
@@ -37,6 +42,7 @@ export function registerMessagesRoute(
       return;
     }
     const activity = withDates(req.body as Activity);
+    if (deps.limits && !(await deps.limits.allowIpAndUser(RATE_SCOPE, req, activity.from?.id, res))) return;
     try {
       const invokeResponse = await deps.adapter.processValidatedActivity(
         authorization,
