@@ -5,7 +5,7 @@ import { formComplete } from '../base/form-complete';
 import { say } from '../base/say';
 import { StepDialog } from '../base/step-dialog';
 import { CONTINUE, PAUSE } from '../base/step-outcome';
-import type { DialogDeps } from '../ports';
+import type { CodeCheckResult, DialogDeps } from '../ports';
 import { brandNamesOf, codeLines, mainBrandHintApplies } from './late/codes-text';
 import { YES_NO, flags } from './late/options';
 
@@ -69,7 +69,11 @@ export class CodesDialog extends StepDialog {
     const tr = translator(session.locale);
     const data = session.case.data;
     await step.context.sendActivity(tr('dialogs.codes.summary', { codes: codeLines(tr, data) }));
-    if (mainBrandHintApplies(data)) await say(step.context, 'dialogs.codes.mainBrandHint');
+    const checked = this.deps.codeCheck ? await this.deps.codeCheck(data) : undefined;
+    if (checked) await this.tellCheck(step, checked, data.iysCode ?? '');
+    if (mainBrandHintApplies(data) && checked?.status !== 'verified') {
+      await say(step.context, 'dialogs.codes.mainBrandHint');
+    }
     return askChoice(step, 'dialogs.codes.confirm', YES_NO);
   }
 
@@ -81,6 +85,23 @@ export class CodesDialog extends StepDialog {
     this.mark(step, 'done');
     await say(step.context, 'dialogs.codes.done');
     return step.endDialog(CONTINUE);
+  }
+
+  /** İYS's view, shown before the customer confirms: they decide, İYS's answer only informs them. */
+  private async tellCheck(step: WaterfallStepContext, checked: CodeCheckResult, iysCode: string) {
+    const tr = translator(this.session(step).locale);
+    if (checked.status === 'verified') {
+      await say(step.context, 'dialogs.codes.verified');
+    } else if (checked.status === 'mismatch' && checked.unknownIysCode) {
+      await say(step.context, 'dialogs.codes.unknownIysCode', { iysCode });
+    } else if (checked.status === 'mismatch') {
+      const lines = checked.unmatched.map((u) =>
+        u.suggestedCode
+          ? tr('dialogs.codes.mismatchSuggestion', { brand: u.brand, code: u.suggestedCode })
+          : tr('dialogs.codes.mismatchLine', { brand: u.brand }),
+      );
+      await say(step.context, 'dialogs.codes.mismatch', { lines: lines.join('\n') });
+    }
   }
 
   private async pause(step: WaterfallStepContext): Promise<DialogTurnResult> {

@@ -14,6 +14,13 @@ export const dialogsLateTr = {
   'dialogs.codes.mainBrandHint':
     'Not: Ana markanın BrandKod’u çoğu zaman İYSKod ile aynıdır, sizinkiler farklı görünüyor. Bu bir kural değil; yalnızca onay e-postasından bir kez daha bakmanızı öneririm.',
   'dialogs.codes.confirm': 'Doğru mu?',
+  'dialogs.codes.verified':
+    'İYS’de kontrol ettim: İYSKod’unuz ve tüm BrandKod’larınız İYS’deki kayıtla eşleşiyor.',
+  'dialogs.codes.unknownIysCode':
+    'İYS’de kontrol ettim: {iysCode} numarasıyla kayıtlı bir hizmet sağlayıcı bulamadım. Başvuru numaranızı değil, onay e-postasındaki İYS numarasını girdiğinizden emin olun.',
+  'dialogs.codes.mismatch': 'İYS’de kontrol ettim; şu BrandKod’lar İYS’deki kayıtla eşleşmiyor:\n\n{lines}',
+  'dialogs.codes.mismatchLine': '- {brand}',
+  'dialogs.codes.mismatchSuggestion': '- {brand}: İYS’de bu isimdeki markanın BrandKod’u {code}',
   'dialogs.codes.fix': 'Peki, düzeltelim. Formu kayıtlı bilgilerle yeniden açıyorum.',
   'dialogs.codes.done': 'Teşekkürler, İYSKod ve BrandKod’larınızı kaydettim.',
   'dialogs.codes.paused':
@@ -117,6 +124,12 @@ export const dialogsLateEn: Translations<typeof dialogsLateTr> = {
   'dialogs.codes.mainBrandHint':
     'Note: the main brand’s BrandKod is often the same as the İYSKod, and yours differ. This is not a rule; I just suggest one more look at the approval e-mail.',
   'dialogs.codes.confirm': 'Is this correct?',
+  'dialogs.codes.verified': 'I checked with İYS: your İYSKod and all your BrandKods match İYS’s records.',
+  'dialogs.codes.unknownIysCode':
+    'I checked with İYS: no service provider is registered under {iysCode}. Make sure you entered the İYS number from the approval e-mail, not your application number.',
+  'dialogs.codes.mismatch': 'I checked with İYS; these BrandKods do not match İYS’s records:\n\n{lines}',
+  'dialogs.codes.mismatchLine': '- {brand}',
+  'dialogs.codes.mismatchSuggestion': '- {brand}: İYS lists a brand of this name with BrandKod {code}',
   'dialogs.codes.fix': 'All right, let us correct it. I am reopening the form with what you entered.',
   'dialogs.codes.done': 'Thank you, I saved your İYSKod and BrandKods.',
   'dialogs.codes.paused':
