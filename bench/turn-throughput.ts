@@ -72,7 +72,16 @@ async function main(): Promise<void> {
   const baseline = await measure('baseline', echo.url, connector.url);
   await stop(echo.child);
 
-  const bot = await startServer('src/main.ts', { REDIS_URL, REDIS_KEY_PREFIX: prefix });
+  // BENCH_ENCRYPTION_KEYS (id:base64) measures the bot with its state encrypted, as in production.
+  const encryption = process.env.BENCH_ENCRYPTION_KEYS;
+  const bot = await startServer('src/main.ts', {
+    REDIS_URL,
+    REDIS_KEY_PREFIX: prefix,
+    // One client IP sends thousands of turns a second here: the bench measures turns, not the rate limiter.
+    HTTP_RATE_PER_IP: '100000',
+    HTTP_RATE_PER_USER: '10000',
+    ...(encryption ? { ENCRYPTION_KEYS: encryption } : {}),
+  });
   let before = 0;
   const ours = await measure('bot', bot.url, connector.url, async () => {
     before = await stateRoundTrips(bot.url);

@@ -7,14 +7,17 @@ import {
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import { renderStepOverviewCard, renderSummaryCard } from '../cards';
-import { STEP_IDS, type Case, type StepId } from '../src/domain/case';
+import { hasAcceptedPrivacyNotice, STEP_IDS, type Case, type StepId } from '../src/domain/case';
 import { t } from '../src/i18n';
+import { sayWithAgentOffer } from './base/agent-offer';
 import { askChoice, choicePrompt, chosen } from './base/choices';
 import { parseCommand, type GlobalCommand } from './base/commands';
+import { EraseConfirmDialog, erasureAnswer, requestErasure } from './base/erasure';
 import { FormDialog, type FormOutcome } from './base/form-dialog';
 import { say, sendCard } from './base/say';
 import { isStepOutcome } from './base/step-outcome';
-import { sessionOf, type DialogDeps } from './ports';
+import { receivedFiles } from './base/received-files';
+import { sessionOf, type DialogDeps, type ReceivedFile } from './ports';
 
 const WATERFALL = 'mainWaterfall';
 
@@ -48,7 +51,8 @@ export class MainDialog extends ComponentDialog {
   ) {
     super(MainDialog.id);
     this.addDialog(choicePrompt());
-    this.addDialog(new FormDialog());
+    this.addDialog(new FormDialog(deps));
+    this.addDialog(new EraseConfirmDialog());
     for (const dialog of stepDialogs) this.addDialog(dialog);
     this.addDialog(
       new WaterfallDialog(WATERFALL, [
@@ -62,6 +66,16 @@ export class MainDialog extends ComponentDialog {
   }
 
   protected override async onContinueDialog(inner: DialogContext): Promise<DialogTurnResult> {
+    if (inner.activeDialog?.id === EraseConfirmDialog.id) return this.answerErasure(inner);
+    const files = receivedFiles(inner.context.activity);
+    if (files.length > 0) {
+      await this.keepFiles(inner.context, files);
+      // A file alone answers no question: the open question is asked again.
+      if (!inner.context.activity.text?.trim()) {
+        await inner.repromptDialog();
+        return Dialog.EndOfTurn;
+      }
+    }
     const command = parseCommand(inner.context.activity.text);
     if (command && !(command === 'back' && leaf(inner) && FormDialog.isPromptMode(leaf(inner)))) {
       const handled = await this.runCommand(inner, command);
@@ -105,7 +119,7 @@ export class MainDialog extends ComponentDialog {
   /** A command typed when no dialog was running: help then carry on; agent or cancel end here. */
   private async openingCommand(step: WaterfallStepContext): Promise<DialogTurnResult | undefined> {
     const command = parseCommand(step.context.activity.text);
-    if (command === 'help') await say(step.context, 'dialogs.command.help');
+    if (command === 'help') await sayWithAgentOffer(step.context, 'dialogs.command.help');
     if (command === 'turkish' || command === 'english') {
       sessionOf(step.context).setLocale(command === 'english' ? 'en' : 'tr');
       await say(step.context, 'dialogs.command.language');
@@ -118,6 +132,7 @@ export class MainDialog extends ComponentDialog {
       await say(step.context, 'dialogs.command.cancelled');
       return step.endDialog();
     }
+    if (command === 'erase') return step.beginDialog(EraseConfirmDialog.id);
     return undefined;
   }
 
@@ -161,7 +176,7 @@ export class MainDialog extends ComponentDialog {
     const { context } = inner;
     switch (command) {
       case 'help':
-        await say(context, 'dialogs.command.help');
+        await sayWithAgentOffer(context, 'dialogs.command.help');
         return Dialog.EndOfTurn;
       case 'status':
       case 'menu':
@@ -181,7 +196,42 @@ export class MainDialog extends ComponentDialog {
         sessionOf(context).setLocale(command === 'english' ? 'en' : 'tr');
         await say(context, 'dialogs.command.language');
         return Dialog.EndOfTurn;
+      case 'erase':
+        // Asked on top of whatever was open, so "no" returns to exactly that question.
+        return inner.beginDialog(EraseConfirmDialog.id);
     }
+  }
+
+  /**
+   * The answer to "delete my data?". Yes: the dialogs end and the bot layer erases once the turn is saved.
+   * Otherwise the confirmation leaves the stack without resuming the dialog below it (a form would take a
+   * resume for its own end), and that dialog asks its question again.
+   */
+  private async answerErasure(inner: DialogContext): Promise<DialogTurnResult> {
+    const answer = erasureAnswer(inner.context);
+    if (answer === 'yes') {
+      requestErasure(inner.context);
+      await inner.cancelAllDialogs();
+      return { status: 'complete' as DialogTurnResult['status'], result: { next: 'pause' } };
+    }
+    inner.stack.shift();
+    await say(inner.context, 'dialogs.erase.kept');
+    // Asked before anything ran (the greeting): start over from the greeting, which resumes the case.
+    if (inner.activeDialog?.id === WATERFALL) return inner.replaceDialog(WATERFALL);
+    if (answer === 'other') return super.onContinueDialog(inner);
+    await inner.repromptDialog();
+    return Dialog.EndOfTurn;
+  }
+
+  /** Files count as personal data: they are kept only once the privacy notice is accepted. */
+  private async keepFiles(context: DialogContext['context'], files: readonly ReceivedFile[]): Promise<void> {
+    const session = sessionOf(context);
+    if (!hasAcceptedPrivacyNotice(session.case, this.deps.privacyNoticeVersion)) {
+      await say(context, 'dialogs.document.beforePrivacy');
+      return;
+    }
+    for (const file of files) session.recordDocument(file);
+    await say(context, 'dialogs.document.received', { count: files.length });
   }
 
   /**

@@ -1,5 +1,5 @@
 import type { TurnContext } from 'botbuilder';
-import type { Case, StepId, StepStatus } from '../src/domain/case';
+import type { Case, CaseData, HandoffAuditType, StepId, StepStatus } from '../src/domain/case';
 import type { FormId, FormParams } from '../src/domain/forms';
 import type { IntegratorProfile } from '../src/domain/integrator';
 import type { PackageCatalog } from '../src/domain/packages';
@@ -23,6 +23,10 @@ export interface CaseSession {
   /** Moves a step through the domain's transition table; false (and no change) when not allowed. */
   markStep(step: StepId, status: StepStatus): boolean;
   acceptPrivacyNotice(version: string): void;
+  /** Keeps a file the customer sent (metadata and the channel's media id) on the case. */
+  recordDocument(document: ReceivedFile): void;
+  /** Adds an agent-takeover entry (request, callback number) to the audit trail, saved with the turn. */
+  recordHandoff(type: HandoffAuditType, detail?: string): void;
   /**
    * The customer finished the last step. The integrator's systems are told once this turn's state is
    * saved, never before: a save that loses a conflict must not have announced anything.
@@ -30,6 +34,15 @@ export interface CaseSession {
   announceCompletion(): void;
   /** Forms opened in this conversation, newest last, so "geri" on a card can reopen the one before. */
   readonly forms: FormHistory;
+}
+
+/** A file as the channel adapter describes it in an attachment's `content.channelMedia`. */
+export interface ReceivedFile {
+  readonly kind: 'document' | 'image';
+  readonly mediaId: string;
+  readonly mimeType: string;
+  readonly filename?: string;
+  readonly sha256?: string;
 }
 
 export interface OpenedForm {
@@ -61,6 +74,23 @@ export interface CaseEventsPort {
   caseCompleted(completed: Case): Promise<void>;
 }
 
+/**
+ * With the integrator's İYS API access: what İYS holds under the İYSKod the customer entered, compared
+ * with their BrandKods. `unavailable` when İYS could not be asked (the customer's word stands then).
+ */
+export type CodeCheck = (data: CaseData) => Promise<CodeCheckResult>;
+
+export type CodeCheckResult =
+  | { readonly status: 'verified' }
+  | {
+      readonly status: 'mismatch';
+      /** İYS knows no service provider under this İYSKod. */
+      readonly unknownIysCode: boolean;
+      /** Brands whose BrandKod İYS does not list, with the code of a same-named İYS brand when there is one. */
+      readonly unmatched: readonly { readonly brand: string; readonly suggestedCode?: string }[];
+    }
+  | { readonly status: 'unavailable' };
+
 export interface DialogDeps {
   readonly integrator: IntegratorProfile;
   readonly packageCatalog: PackageCatalog;
@@ -68,6 +98,8 @@ export interface DialogDeps {
   /** Version of the privacy notice (aydınlatma metni) the customer must accept before personal data. */
   readonly privacyNoticeVersion: string;
   readonly now: () => Date;
+  /** Present when İYS API credentials are configured. */
+  readonly codeCheck?: CodeCheck;
 }
 
 const SESSION = Symbol('iys.caseSession');

@@ -66,7 +66,7 @@ const envSchema = z.object({
   ),
 
   ADMIN_TOKEN: optionalString,
-  HTTP_RATE_PER_IP: intWithDefault(300, 1, 100_000),
+  HTTP_RATE_PER_IP: intWithDefault(3_000, 1, 1_000_000),
   HTTP_RATE_PER_USER: intWithDefault(30, 1, 10_000),
 
   HANDOFF_UNCLAIMED_MINUTES: intWithDefault(15, 1, 24 * 60),

@@ -1,16 +1,19 @@
 import { TurnContext } from 'botbuilder';
-import type { CaseSession, FormHistory, OpenedForm } from '../../dialogs/ports';
+import type { CaseSession, FormHistory, OpenedForm, ReceivedFile } from '../../dialogs/ports';
 import { caseIdFor } from '../cases/case-keys';
 import type { CaseCache } from '../cases/case-cache';
 import { isEmptyRecord, readCaseRecord } from '../cases/case-record';
 import {
   acceptPrivacyNotice,
+  recordDocument,
+  recordHandoffEvent,
   applyPatch,
   createCase,
   markStep,
   upsertChannelAddress,
   type Actor,
   type Case,
+  type HandoffAuditType,
   type StepId,
   type StepStatus,
 } from '../domain/case';
@@ -20,6 +23,10 @@ import { CASE_SCOPE, type AppTurnState } from './turn-state';
 
 /** Channels that render Adaptive Cards; everything else gets one question at a time. */
 const CARD_CHANNELS = new Set(['msteams', 'emulator', 'webchat', 'directline', 'test']);
+
+export function rendersCards(channelId: string): boolean {
+  return CARD_CHANNELS.has(channelId);
+}
 
 /**
  * The case of the customer behind this turn, kept in the turn state's `case` scope. Every change replaces
@@ -35,6 +42,8 @@ export class TurnCaseSession implements CaseSession {
   readonly initial: Case | undefined;
   private readonly actor: Actor;
 
+  private readonly channelId: string;
+
   constructor(
     private readonly state: AppTurnState,
     context: TurnContext,
@@ -42,6 +51,7 @@ export class TurnCaseSession implements CaseSession {
     cache?: CaseCache,
   ) {
     const activity = context.activity;
+    this.channelId = activity.channelId;
     const caseId = caseIdFor(activity.channelId, activity.from.id);
     this.actor = { kind: 'customer', id: caseId };
     this.cardsSupported = CARD_CHANNELS.has(activity.channelId);
@@ -101,6 +111,16 @@ export class TurnCaseSession implements CaseSession {
 
   acceptPrivacyNotice(version: string): void {
     this.commit(acceptPrivacyNotice(this.current, version, this.actor, this.at()));
+  }
+
+  recordDocument(file: ReceivedFile): void {
+    const at = this.at();
+    const document = { ...file, channelId: this.channelId, receivedAt: at };
+    this.commit(recordDocument(this.current, document, this.actor, at));
+  }
+
+  recordHandoff(type: HandoffAuditType, detail?: string): void {
+    this.commit(recordHandoffEvent(this.current, type, detail, this.actor, this.at()));
   }
 
   private commit(next: Case): void {

@@ -1,4 +1,14 @@
-import { applyPatch, markStep, type Actor, type Case } from '../domain/case';
+import {
+  applyPatch,
+  FINISHED,
+  markStep,
+  recordHandoffEvent,
+  STEP_IDS,
+  type Actor,
+  type Case,
+  type HandoffAuditType,
+  type StepId,
+} from '../domain/case';
 import type { CaseRepository } from './case-repository';
 
 export type ConfirmationSource = 'agent' | 'iys_api';
@@ -50,5 +60,49 @@ export class CaseService {
     });
     if (before && after && after !== before) await this.onChange?.(before, after);
     return after;
+  }
+
+  /**
+   * Puts the case at `step` (an agent's "/adim N"): earlier unfinished steps are skipped and the step
+   * itself is opened (later finished steps stay done, the dialogs serve the first open one), each move through the domain's transition table and audited.
+   * Resolves with undefined when the case does not exist; throws when a move is refused.
+   */
+  async moveToStep(caseId: string, step: StepId, actor: Actor): Promise<Case | undefined> {
+    let before: Case | undefined;
+    const target = STEP_IDS.indexOf(step);
+    const after = await this.repository.update(caseId, (current) => {
+      before = current;
+      const at = this.now().toISOString();
+      let next = current;
+      STEP_IDS.forEach((id, index) => {
+        const status = next.steps[id].status;
+        let to: 'skipped' | 'in_progress' | undefined;
+        if (index < target && !FINISHED.has(status)) to = 'skipped';
+        if (index === target && (FINISHED.has(status) || status === 'not_started')) to = 'in_progress';
+        if (!to) return;
+        const moved = markStep(next, id, to, actor, at);
+        if (!moved.ok) throw new Error(`step move refused: ${moved.error.code}`);
+        next = moved.case;
+      });
+      return next === current ? undefined : next;
+    });
+    if (before && after && after !== before) await this.onChange?.(before, after);
+    return after;
+  }
+
+  /**
+   * Adds an agent-takeover entry to the case's audit trail (compare-and-set like every change here). Only
+   * the trail changes, so nothing else is told. Resolves false when the case does not exist.
+   */
+  async recordHandoff(
+    caseId: string,
+    type: HandoffAuditType,
+    actor: Actor,
+    detail?: string,
+  ): Promise<boolean> {
+    const after = await this.repository.update(caseId, (current) =>
+      recordHandoffEvent(current, type, detail, actor, this.now().toISOString()),
+    );
+    return after !== undefined;
   }
 }

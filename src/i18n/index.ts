@@ -6,6 +6,8 @@ import { dialogsLateEn, dialogsLateTr } from './messages/dialogs-late';
 import { domainEn, domainTr } from './messages/domain';
 import { remindersEn, remindersTr } from './messages/reminders';
 import { formsEn, formsTr } from './messages/forms';
+import { handoffEn, handoffTr } from './messages/handoff';
+import { privacyEn, privacyTr } from './messages/privacy';
 import { validationEn, validationTr } from './messages/validation';
 import type { Locale, Translations } from './types';
 
@@ -22,6 +24,8 @@ const tr = {
   ...dialogsEarlyTr,
   ...dialogsLateTr,
   ...remindersTr,
+  ...handoffTr,
+  ...privacyTr,
 } as const;
 const en: Translations<typeof tr> = {
   ...botEn,
@@ -33,6 +37,8 @@ const en: Translations<typeof tr> = {
   ...dialogsEarlyEn,
   ...dialogsLateEn,
   ...remindersEn,
+  ...handoffEn,
+  ...privacyEn,
 };
 
 export type MessageKey = keyof typeof tr;

@@ -29,6 +29,27 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  readonly reminders = new Counter({
+    name: 'iys_reminder_jobs_total',
+    help: 'Reminder jobs handled, by kind and outcome (sent, skipped, deferred, paused, unreachable, …)',
+    labelNames: ['kind', 'outcome'] as const,
+    registers: [this.registry],
+  });
+
+  readonly reminderFailures = new Counter({
+    name: 'iys_reminder_failures_total',
+    help: 'Reminder deliveries that failed, by kind and whether they will be retried',
+    labelNames: ['kind', 'retry'] as const,
+    registers: [this.registry],
+  });
+
+  readonly whatsAppStatuses = new Counter({
+    name: 'iys_whatsapp_statuses_total',
+    help: 'Delivery reports received from WhatsApp for messages the bot sent, by status',
+    labelNames: ['status'] as const,
+    registers: [this.registry],
+  });
+
   constructor(options: { defaultMetrics?: boolean } = {}) {
     if (options.defaultMetrics) collectDefaultMetrics({ register: this.registry });
   }

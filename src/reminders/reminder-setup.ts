@@ -25,7 +25,8 @@ import { ChannelMessengers, type ProactiveMessenger } from './proactive-messenge
 import type { ReminderScheduler } from './reminder-scheduler';
 import { ReminderPlanner } from './reminder-planner';
 import { ReminderWorker } from './reminder-worker';
-import { IysClient } from '../iys';
+import type { IysClient } from '../iys';
+import type { Metrics } from '../observability/metrics';
 import { iysPartnerCheck } from './partner-check';
 
 /** Channels reached through the Bot Framework connector; others get their messenger in their own issue. */
@@ -57,6 +58,14 @@ export function createReminders(deps: {
   messengers?: Readonly<Record<string, ProactiveMessenger>>;
   /** Records brands İYS shows as authorising the integrator (CaseService.confirmPartnerAssignment). */
   confirmPartner: (caseId: string, brands: readonly string[]) => Promise<void>;
+  /** The integrator's İYS API client, when configured: partner reminders then ask İYS first. */
+  iys?: IysClient;
+  /** Agent takeover: owned chats get no reminders; stuck cases go to the support channel. */
+  handoff?: {
+    isOwned(caseId: string): Promise<boolean>;
+    escalate(caseId: string, note: string): Promise<void>;
+  };
+  metrics?: Metrics;
 }): Reminders {
   const { config, logger } = deps;
   const policy = loadReminderPolicy(config.reminders.policyFile);
@@ -81,13 +90,14 @@ export function createReminders(deps: {
     deliveries: deps.redis
       ? new RedisDeliveryStore(deps.redis, config.redis?.keyPrefix ?? '')
       : new InMemoryDeliveryStore(),
-    escalation: {
-      // Agent takeover will route this to the support channel; until then the support team reads logs.
+    escalation: deps.handoff ?? {
       escalate: async (caseId, note) => logger.warn({ caseId, note }, 'case escalated to support'),
     },
+    ...(deps.handoff ? { isOwned: deps.handoff.isOwned.bind(deps.handoff) } : {}),
+    ...(deps.metrics ? { onOutcome: (kind, outcome) => deps.metrics?.reminders.inc({ kind, outcome }) } : {}),
     policy,
     logger: logger.child({ component: 'reminders' }),
-    ...partnerChecking(config, deps.confirmPartner),
+    ...(deps.iys ? { partnerCheck: iysPartnerCheck(deps.iys), confirmPartner: deps.confirmPartner } : {}),
   });
   return {
     scheduler,
@@ -108,21 +118,4 @@ function rateLimiter(config: Config, redis: RedisClient | undefined): ChannelRat
   return redis && config.redis
     ? new RedisChannelRateLimiter(redis, { keyPrefix: config.redis.keyPrefix, rates })
     : new InProcessChannelRateLimiter({ rates });
-}
-
-/** With İYS API credentials the partner-assignment reminders first ask İYS (production only). */
-function partnerChecking(
-  config: Config,
-  confirmPartner: (caseId: string, brands: readonly string[]) => Promise<void>,
-): Pick<ConstructorParameters<typeof ReminderWorker>[0], 'partnerCheck' | 'confirmPartner'> {
-  const api = config.iysApi;
-  const integratorCode = config.integrator.iysIntegratorCode;
-  if (!api || !integratorCode) return {};
-  const client = new IysClient({
-    baseUrl: api.baseUrl,
-    username: api.username,
-    password: api.password,
-    integratorCode,
-  });
-  return { partnerCheck: iysPartnerCheck(client), confirmPartner };
 }

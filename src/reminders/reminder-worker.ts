@@ -45,9 +45,16 @@ export interface ReminderWorkerDeps {
   readonly partnerCheck?: PartnerCheck;
   /** Records brands İYS shows as authorising us (CaseService.confirmPartnerAssignment, by 'iys_api'). */
   readonly confirmPartner?: (caseId: string, brands: readonly string[]) => Promise<void>;
+  /** True while a support agent owns the case: the agent talks, reminders pause. */
+  readonly isOwned?: (caseId: string) => Promise<boolean>;
+  /** Told every job's outcome (metrics). */
+  readonly onOutcome?: (kind: ReminderKind, outcome: JobOutcome) => void;
 }
 
-export type JobOutcome = 'sent' | 'deferred' | 'duplicate' | 'skipped' | 'unreachable' | 'settled';
+export type JobOutcome = 'sent' | 'deferred' | 'duplicate' | 'skipped' | 'unreachable' | 'settled' | 'paused';
+
+/** While an agent owns the chat a reminder is looked at again this much later. */
+const PAUSE_MS = 60 * 60_000;
 
 const SYSTEM: Actor = { kind: 'system', id: 'reminders' };
 
@@ -70,6 +77,12 @@ export class ReminderWorker {
     const due = record && remindersDueFor(record).find((r) => r.kind === job.kind);
     if (!record || !due) return this.done(job, 'skipped');
     const now = this.now();
+    if (await this.deps.isOwned?.(job.caseId)) {
+      // Same attempt number: a paused reminder is neither sent nor counted towards escalation.
+      const later = placeInBusinessHours(this.deps.policy, new Date(now.getTime() + PAUSE_MS), this.random);
+      await this.deps.schedule(job.caseId, job.kind, later, job.attempt);
+      return this.done(job, 'paused');
+    }
     if (!isWithinBusinessHours(this.deps.policy, now)) {
       await this.deps.schedule(
         job.caseId,
@@ -162,6 +175,7 @@ export class ReminderWorker {
   }
 
   private done(job: DueJob, outcome: JobOutcome): JobOutcome {
+    this.deps.onOutcome?.(job.kind, outcome);
     this.deps.logger.info({ caseId: job.caseId, kind: job.kind, attempt: job.attempt, outcome }, 'reminder');
     return outcome;
   }

@@ -1,4 +1,5 @@
 import { createApp, type RunningApp } from '../../src/app';
+import type { Handoff, HandoffOptions } from '../../src/handoff/handoff-setup';
 import type { CaseService } from '../../src/cases/case-service';
 import { loadConfig } from '../../src/config';
 import type { ReminderScheduler } from '../../src/reminders/reminder-scheduler';
@@ -8,12 +9,16 @@ export interface InProcessBot extends RunningApp {
   readonly url: string;
   readonly cases: CaseService;
   readonly reminders: ReminderScheduler;
+  readonly handoff: Handoff;
 }
 
 /** Starts the real composition root inside the test process on a free port, logs silenced. */
-export async function startInProcessBot(env: Record<string, string> = {}): Promise<InProcessBot> {
+export async function startInProcessBot(
+  env: Record<string, string> = {},
+  options: { handoff?: HandoffOptions } = {},
+): Promise<InProcessBot> {
   const config = loadConfig({ NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1', ...env });
-  const app = createApp(config, { logger: createLogger('silent') });
+  const app = createApp(config, { logger: createLogger('silent'), ...options });
   const running = await app.start();
   return {
     port: running.port,
@@ -21,5 +26,6 @@ export async function startInProcessBot(env: Record<string, string> = {}): Promi
     url: `http://127.0.0.1:${running.port}`,
     cases: app.cases,
     reminders: app.reminders,
+    handoff: app.handoff,
   };
 }

@@ -8,13 +8,26 @@ export type Actor = z.infer<typeof ActorSchema>;
 export const AUDIT_EVENT_TYPES = [
   'case.created',
   'case.migrated',
+  'case.anonymised',
   'fields.updated',
   'step.changed',
   'privacy.accepted',
   'channel.added',
   'reminder.sent',
   'reminder.escalated',
+  'document.received',
+  'data.revealed',
+  'note.added',
+  'handoff.requested',
+  'handoff.claimed',
+  'handoff.note',
+  'handoff.handed_back',
+  'handoff.timed_out',
+  'handoff.callback',
 ] as const;
+
+/** The agent-takeover entries of the trail (who asked, who took it, how it ended). */
+export type HandoffAuditType = Extract<(typeof AUDIT_EVENT_TYPES)[number], `handoff.${string}`>;
 
 /**
  * One entry of the audit trail. `fields` lists changed field ids only: values stay out so the trail never

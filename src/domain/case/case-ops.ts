@@ -1,6 +1,6 @@
 import type { ValidationIssue } from '../validation';
-import type { Actor, AuditEvent } from './audit';
-import { CURRENT_SCHEMA_VERSION, type Case } from './case-schema';
+import type { Actor, AuditEvent, HandoffAuditType } from './audit';
+import { CURRENT_SCHEMA_VERSION, type Case, type CaseDocument } from './case-schema';
 import { sameConversation, type ChannelAddress } from './channel-address';
 import { applyTransition, currentStep, initialStepStates, type StepId, type StepStatus } from './steps';
 
@@ -104,4 +104,33 @@ export function recordReminder(
   at: string,
 ): Case {
   return withEvent(current, { at, actor, type, detail: detail.slice(0, 200) }, {});
+}
+
+/**
+ * Adds an agent-takeover event to the audit trail. `detail` must already be free of personal data (reason,
+ * masked note, masked callback number): the trail is kept for years.
+ */
+export function recordHandoffEvent(
+  current: Case,
+  type: HandoffAuditType,
+  detail: string | undefined,
+  actor: Actor,
+  at: string,
+): Case {
+  return withEvent(current, { at, actor, type, ...(detail ? { detail: detail.slice(0, 200) } : {}) }, {});
+}
+
+/** Files kept per case; older ones drop off (their audit entries stay). */
+export const MAX_CASE_DOCUMENTS = 50;
+
+/** Keeps a received file's metadata on the case; the audit names the kind and type, not the file name. */
+export function recordDocument(current: Case, document: CaseDocument, actor: Actor, at: string): Case {
+  const documents = [...(current.documents ?? []), document].slice(-MAX_CASE_DOCUMENTS);
+  const event: AuditEvent = {
+    at,
+    actor,
+    type: 'document.received',
+    detail: `${document.kind} ${document.mimeType}`.slice(0, 200),
+  };
+  return withEvent(current, event, { documents });
 }

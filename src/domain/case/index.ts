@@ -8,3 +8,12 @@ export { applyPatch, type CaseChangeResult } from './apply-patch';
 export * from './case-ops';
 export * from './migrate';
 export { maskValue } from './mask';
+export { maskText } from './mask-text';
+export {
+  anonymiseCase,
+  isFinished,
+  isRetentionDue,
+  lastActivity,
+  withoutPersonalData,
+  type RetentionPolicy,
+} from './anonymise';

@@ -17,6 +17,10 @@ export const dialogsTr = {
   'dialogs.resume': 'Tekrar hoş geldiniz! Kaldığımız yerden, “{step}” adımından devam ediyoruz.',
   'dialogs.allDone':
     'Tüm adımlar tamamlandı. {integratorName} artık izinlerinizi İYS’ye yükleyebilir. Bir sorunuz olursa “temsilci” yazın.',
+  'dialogs.document.received':
+    'Dosyanızı aldım ({count} dosya) ve başvurunuza ekledim; destek ekibimiz gerektiğinde inceleyecek.',
+  'dialogs.document.beforePrivacy':
+    'Dosya almadan önce aydınlatma metnini onaylamanız gerekiyor; dosyanızı kaydetmedim. Onayladıktan sonra yeniden gönderebilirsiniz.',
   'dialogs.form.stale': 'Bu form artık geçerli değil; güncel formu aşağıya bıraktım.',
   'dialogs.form.unexpected': 'Bu yanıtı anlayamadım; formu yeniden gönderiyorum.',
   'dialogs.form.useCard':
@@ -25,7 +29,7 @@ export const dialogsTr = {
   'dialogs.form.savedWithWarnings': 'Kaydettim; yalnızca şunlara bir göz atmanızı öneririm:',
   'dialogs.form.notSaved': 'Bilgiler kaydedilemedi: {reason}',
   'dialogs.command.help':
-    'Size İYS kaydınızda adım adım yardım ediyorum. Her an şunları yazabilirsiniz: “durum” (adımların özeti), “menü” (adımlar ve seçenekler), “geri” (önceki soruya dön), “iptal” (bu formu kapat; kaydedilenler kalır) ve “temsilci” (bir çalışanımızla görüşün). To continue in English, write “english”.',
+    'Size İYS kaydınızda adım adım yardım ediyorum. Her an şunları yazabilirsiniz: “durum” (adımların özeti), “menü” (adımlar ve seçenekler), “geri” (önceki soruya dön), “iptal” (bu formu kapat; kaydedilenler kalır), “temsilci” (bir çalışanımızla görüşün) ve “verilerimi sil” (tüm bilgilerinizi silmemizi isteyin). To continue in English, write “english”.',
   'dialogs.command.cancelled':
     'Formu kapattım; şimdiye kadar kaydettikleriniz duruyor. Devam etmek istediğinizde bana yazmanız yeterli.',
   'dialogs.command.back': 'Bir önceki soruya dönüyorum.',
@@ -55,6 +59,10 @@ export const dialogsEn: Translations<typeof dialogsTr> = {
   'dialogs.resume': 'Welcome back! We continue where we left off, at the “{step}” step.',
   'dialogs.allDone':
     'All steps are complete. {integratorName} can now upload your consents to İYS. If you have a question, write “agent”.',
+  'dialogs.document.received':
+    'I received your file ({count} file(s)) and added it to your application; our support team will review it when needed.',
+  'dialogs.document.beforePrivacy':
+    'Before I can take files, please accept the privacy notice; I did not keep your file. You can send it again afterwards.',
   'dialogs.form.stale': 'That form is no longer current; here is the up-to-date one.',
   'dialogs.form.unexpected': 'I could not understand that answer; here is the form again.',
   'dialogs.form.useCard':
@@ -63,7 +71,7 @@ export const dialogsEn: Translations<typeof dialogsTr> = {
   'dialogs.form.savedWithWarnings': 'Saved; I would just suggest a look at the following:',
   'dialogs.form.notSaved': 'The details could not be saved: {reason}',
   'dialogs.command.help':
-    'I help you with your İYS registration step by step. At any time you can write: “status” (summary of the steps), “menu” (steps and options), “back” (previous question), “cancel” (close this form; what was saved stays) and “agent” (talk to our staff). Türkçe için “türkçe” yazın.',
+    'I help you with your İYS registration step by step. At any time you can write: “status” (summary of the steps), “menu” (steps and options), “back” (previous question), “cancel” (close this form; what was saved stays), “agent” (talk to our staff) and “delete my data” (have everything we hold about you erased). Türkçe için “türkçe” yazın.',
   'dialogs.command.cancelled':
     'I closed the form; everything saved so far is kept. Just write to me when you want to continue.',
   'dialogs.command.back': 'Going back to the previous question.',
