@@ -436,9 +436,19 @@
       });
     });
     $('erase').addEventListener('click', () => {
-      if (!window.confirm('Bu vakanın kişisel verileri silinecek. Emin misiniz? (Erase personal data?)'))
-        return;
-      void act(() => caseApi('', null, 'DELETE'), null, 'Kişisel veriler silindi.');
+      const question =
+        'Bu vaka ve müşteriye ait her şey (konuşma, döküm, hatırlatmalar) kalıcı olarak silinecek; ' +
+        'yalnızca anonim bir kayıt kalır. Emin misiniz? (Erase the case and all its data?)';
+      if (!window.confirm(question)) return;
+      // The case no longer exists afterwards: back to the list.
+      void caseApi('', null, 'DELETE').then(
+        () => {
+          location.hash = '#/';
+        },
+        (err) => {
+          if (err.message !== 'unauthorized') flash('action-ok', problem(err));
+        },
+      );
     });
     window.addEventListener('hashchange', () => void route());
     void route();
