@@ -17,12 +17,13 @@ import { createAdapter } from './bot/adapter';
 import { createBotApplication } from './bot/bot-application';
 import { createTurnHandler } from './bot/turn-handler';
 import type { Config } from './config';
-import type { Case } from './domain/case';
+import { caseCurrentStep, type Case } from './domain/case';
 import { registerHealthRoutes, type Readiness } from './http/health-routes';
 import { registerMessagesRoute } from './http/messages-route';
 import { registerMetricsRoute } from './http/metrics-route';
 import { registerQueueBoardRoute } from './http/queue-board-route';
 import { createRequestLimits } from './http/request-limits';
+import { CaseListing, isListableStorage } from './cases/case-listing';
 import { registerOperations } from './admin/admin-setup';
 import { BullMqReminderScheduler } from './reminders/bullmq-scheduler';
 import { closeServer, createHttpServer, listen } from './http/server';
@@ -170,6 +171,19 @@ export function createApp(config: Config, options: { logger?: Logger; handoff?: 
     metrics,
     logger,
   });
+
+  metrics.observeOpenHandoffs(async () => (await handoff.service.deps.store.active()).length);
+  if (isListableStorage(state.storage)) {
+    const listing = new CaseListing(state.storage);
+    metrics.observeCasesPerStep(async () => {
+      const counts: Record<string, number> = {};
+      await listing.forEach((record) => {
+        const step = caseCurrentStep(record) ?? 'finished';
+        counts[step] = (counts[step] ?? 0) + 1;
+      });
+      return counts;
+    });
+  }
 
   const server = createHttpServer(logger);
   const limits = createRequestLimits({

@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import type { TurnContext } from 'botbuilder';
+import { withLogContext } from '../observability/log-context';
 import type { Logger } from '../observability/logger';
 import type { Metrics } from '../observability/metrics';
 import type { TurnLock } from '../state/turn-lock';
@@ -26,7 +28,10 @@ export function createTurnHandler(deps: {
     const stopTimer = deps.metrics.turnDuration.startTimer({ channel });
     let outcome = 'ok';
     try {
-      await deps.lock.runExclusive(conversationLockKey(context), () => deps.run(context));
+      // The activity id is the channel's; a turn id of our own also covers continued conversations.
+      await withLogContext({ turnId: randomUUID() }, () =>
+        deps.lock.runExclusive(conversationLockKey(context), () => deps.run(context)),
+      );
     } catch (err) {
       outcome = 'error';
       throw err;

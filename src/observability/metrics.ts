@@ -1,4 +1,4 @@
-import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
 /**
  * One registry per running app (no global default registry), so tests and benchmarks can run several
@@ -52,5 +52,39 @@ export class Metrics {
 
   constructor(options: { defaultMetrics?: boolean } = {}) {
     if (options.defaultMetrics) collectDefaultMetrics({ register: this.registry });
+  }
+
+  /** `iys_handoffs_open`: requests waiting for an agent or owned by one, read when scraped. */
+  observeOpenHandoffs(count: () => Promise<number>): void {
+    new Gauge({
+      name: 'iys_handoffs_open',
+      help: 'Agent takeovers requested or in progress',
+      registers: [this.registry],
+      async collect() {
+        this.set(await count().catch(() => 0));
+      },
+    });
+  }
+
+  /**
+   * `iys_cases{step}`: cases by the step they are at ('finished' when all six are done). Counting reads
+   * every case, so a scrape reuses a count younger than `maxAgeMs`.
+   */
+  observeCasesPerStep(count: () => Promise<Record<string, number>>, maxAgeMs = 60_000): void {
+    let cached: { at: number; counts: Record<string, number> } | undefined;
+    new Gauge({
+      name: 'iys_cases',
+      help: 'Onboarding cases by current step',
+      labelNames: ['step'] as const,
+      registers: [this.registry],
+      async collect() {
+        if (!cached || Date.now() - cached.at > maxAgeMs) {
+          const counts = await count().catch(() => cached?.counts ?? {});
+          cached = { at: Date.now(), counts };
+        }
+        this.reset();
+        for (const [step, n] of Object.entries(cached.counts)) this.set({ step }, n);
+      },
+    });
   }
 }

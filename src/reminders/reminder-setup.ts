@@ -22,7 +22,8 @@ import {
 import { InMemoryDeliveryStore, RedisDeliveryStore } from './delivery-store';
 import { InProcessReminderScheduler } from './in-process-scheduler';
 import { ChannelMessengers, type ProactiveMessenger } from './proactive-messenger';
-import type { ReminderScheduler } from './reminder-scheduler';
+import type { DueReminder, ReminderScheduler } from './reminder-scheduler';
+import { withLogContext } from '../observability/log-context';
 import { ReminderPlanner } from './reminder-planner';
 import { ReminderWorker } from './reminder-worker';
 import type { IysClient } from '../iys';
@@ -69,13 +70,16 @@ export function createReminders(deps: {
 }): Reminders {
   const { config, logger } = deps;
   const policy = loadReminderPolicy(config.reminders.policyFile);
+  const onDeliveryFailed = (due: DueReminder, _error: unknown, willRetry: boolean) =>
+    deps.metrics?.reminderFailures.inc({ kind: due.kind, retry: String(willRetry) });
   const scheduler: ReminderScheduler = config.redis
     ? new BullMqReminderScheduler({
         redisUrl: config.redis.url,
         keyPrefix: config.redis.keyPrefix,
         queueName: config.reminders.queueName,
+        onDeliveryFailed,
       })
-    : new InProcessReminderScheduler();
+    : new InProcessReminderScheduler({ onDeliveryFailed });
   const botFramework = new BotFrameworkMessenger(deps.adapter, config.bot.appId);
   const worker = new ReminderWorker({
     cases: deps.cases,
@@ -104,7 +108,7 @@ export function createReminders(deps: {
     planner: new ReminderPlanner(scheduler, policy),
     startWorker: () =>
       scheduler.start(async (due) => {
-        await worker.handle(due);
+        await withLogContext({ jobId: due.deliveryKey }, () => worker.handle(due));
       }),
   };
 }
