@@ -95,6 +95,7 @@ export function createApp(config: Config, options: { logger?: Logger; handoff?: 
     ...(state.redis ? { redis: state.redis } : {}),
     cases: () => cases,
     logger,
+    ...cipherOf(config),
     // Agents' replies reach WhatsApp customers through the WhatsApp messenger (the agent template outside
     // the 24-hour window); tests may add their own messengers.
     options: {
@@ -195,7 +196,11 @@ export function createApp(config: Config, options: { logger?: Logger; handoff?: 
   registerHealthRoutes(server, () => state.readiness());
   registerMetricsRoute(server, metrics);
   if (config.admin && reminders.scheduler instanceof BullMqReminderScheduler) {
-    registerQueueBoardRoute(server, { queues: [reminders.scheduler.queue], adminToken: config.admin.token });
+    registerQueueBoardRoute(server, {
+      queues: [reminders.scheduler.queue],
+      adminToken: config.admin.token,
+      limits,
+    });
   }
   if (config.admin) {
     registerOperations(server, {
@@ -206,7 +211,7 @@ export function createApp(config: Config, options: { logger?: Logger; handoff?: 
       onChange: reconcileReminders,
       reminders: reminders.scheduler,
       transcripts: handoff.service.deps.transcripts,
-      eraser: { erase: async (caseId, actor) => void (await privacy.erase(caseId, actor)) },
+      eraser: { erase: (caseId, actor) => privacy.erase(caseId, actor) },
       limits,
       bodyLimitBytes: config.http.bodyLimitBytes,
       logger,
@@ -250,7 +255,7 @@ export function createApp(config: Config, options: { logger?: Logger; handoff?: 
         async stop() {
           if (config.role !== 'worker') await closeServer(server);
           await whatsapp?.drain();
-          handoff.stopSweep();
+          await handoff.stopSweep();
           await privacy.retention.stop();
           await reminders.scheduler.close();
           sender.close();

@@ -84,8 +84,9 @@ export function registerAdminActionRoutes(server: Server, deps: AdminApiDeps, gu
     path,
     guard,
     route('erase', async (_req, res, caseId, actor) => {
-      if (!(await deps.cases.get(caseId))) return sendNotFound(res, caseId);
-      await deps.eraser.erase(caseId, actor);
+      // No read of the case first: a case that can no longer be decrypted must still be erasable.
+      const { found } = await deps.eraser.erase(caseId, actor);
+      if (!found) return sendNotFound(res, caseId);
       res.send(204);
     }),
   );

@@ -14,7 +14,8 @@ import type { TranscriptStore } from '../handoff/transcript-store';
 
 /** KVKK erasure of a case, done by whoever owns personal data at rest; the admin API only calls it. */
 export interface CaseEraser {
-  erase(caseId: string, actor: Actor): Promise<void>;
+  /** Erases everything of the case; `found` is false when nothing was stored under the id. */
+  erase(caseId: string, actor: Actor): Promise<{ readonly found: boolean }>;
 }
 
 export type IssuesByField = Readonly<Record<string, readonly ValidationIssue[]>>;

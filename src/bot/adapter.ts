@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import {
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
@@ -48,7 +49,10 @@ export async function apologise(context: TurnContext, error: Error, logger: Logg
   logger.error(
     {
       err: { name: error.name, message: error.message, cause: (error.cause as Error | undefined)?.message },
-      activityId: context.activity.id,
+      // Hashed: some channels' message ids embed the sender (WhatsApp's wamid holds the phone number).
+      activityId: context.activity.id
+        ? createHash('sha256').update(context.activity.id).digest('base64url').slice(0, 16)
+        : undefined,
       channelId: context.activity.channelId,
     },
     temporary ? 'turn failed: dependency unavailable' : 'turn failed',

@@ -4,6 +4,9 @@ import type { ChannelAddress } from '../domain/case';
 import type { OutboundMessage, ProactiveMessenger, SendOutcome } from '../reminders/proactive-messenger';
 import { ConnectorHttpError } from './activity-sender';
 
+/** Channels reached through the Bot Framework connector (WhatsApp has its own messenger). */
+export const BOT_FRAMEWORK_CHANNELS: readonly string[] = ['msteams', 'emulator', 'webchat', 'directline'];
+
 /** Connector answers that mean the bot cannot write to this conversation any more. */
 const UNREACHABLE_CODES = new Set([
   'BotNotInConversationRoster',

@@ -1,3 +1,4 @@
+import { DecryptionError } from '../state/value-cipher';
 import type { Storage } from 'botbuilder';
 import type { Case } from '../domain/case';
 import { caseStorageKey } from './case-keys';
@@ -46,7 +47,7 @@ export class CaseListing {
       fresh.forEach((key) => seen.add(key));
       for (let i = 0; i < fresh.length; i += BATCH) {
         const keys = fresh.slice(i, i + BATCH);
-        const items = await this.storage.read(keys);
+        const items = await this.readBatch(keys, prefix, unreadable);
         for (const key of keys) {
           const raw = items[key] as Record<string, unknown> | undefined;
           if (!raw || isEmptyRecord(raw)) continue;
@@ -63,5 +64,32 @@ export class CaseListing {
       }
     }
     return { unreadable };
+  }
+
+  /**
+   * One read for the batch; if a value cannot be decrypted (say, under a key no longer configured), key by
+   * key, so one bad value is reported as unreadable instead of failing the whole listing. Any other failure
+   * (Redis away) fails the listing.
+   */
+  private async readBatch(
+    keys: string[],
+    prefix: string,
+    unreadable: string[],
+  ): Promise<Record<string, unknown>> {
+    try {
+      return await this.storage.read(keys);
+    } catch (batchError) {
+      if (!(batchError instanceof DecryptionError)) throw batchError;
+      const items: Record<string, unknown> = {};
+      for (const key of keys) {
+        try {
+          Object.assign(items, await this.storage.read([key]));
+        } catch (err) {
+          if (!(err instanceof DecryptionError)) throw err;
+          unreadable.push(key.slice(prefix.length));
+        }
+      }
+      return items;
+    }
   }
 }

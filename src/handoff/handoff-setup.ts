@@ -1,5 +1,6 @@
+import type { ValueCipher } from '../state/value-cipher';
 import type { CloudAdapter } from 'botbuilder';
-import { BotFrameworkMessenger } from '../bot/bot-framework-messenger';
+import { BOT_FRAMEWORK_CHANNELS, BotFrameworkMessenger } from '../bot/bot-framework-messenger';
 import type { HandoffRouting } from '../bot/handoff-routes';
 import type { CaseService } from '../cases/case-service';
 import type { Config } from '../config';
@@ -17,7 +18,6 @@ import { BotFrameworkSupportChannel } from './support-channel';
 import { InMemoryTranscriptStore, RedisTranscriptStore } from './transcript-store';
 
 const SWEEP_EVERY_MS = 30_000;
-const BOT_FRAMEWORK_CHANNELS = ['msteams', 'emulator', 'webchat', 'directline'];
 
 /** Overrides for tests; everything else comes from `config.handoff`. */
 export interface HandoffOptions {
@@ -36,7 +36,7 @@ export interface Handoff {
   readonly port: ServiceHandoffPort;
   /** Timeouts: a periodic sweep in processes that run workers (idempotent across processes). */
   startSweep(): void;
-  stopSweep(): void;
+  stopSweep(): Promise<void>;
   /** For the reminder worker: reminders pause while an agent owns the case. */
   isOwned(caseId: string): Promise<boolean>;
   /** For the reminder policy: unanswered reminders become a request (reason `reminders_unanswered`). */
@@ -55,6 +55,8 @@ export function createHandoff(deps: {
   /** Late-bound: the case service is built after the dialogs that already need the handoff port. */
   cases: () => CaseService;
   logger: Logger;
+  /** Encrypts transcript lines at rest when keys are configured. */
+  cipher?: ValueCipher;
   options?: HandoffOptions;
 }): Handoff {
   const { config, options = {} } = deps;
@@ -66,7 +68,9 @@ export function createHandoff(deps: {
   const externalHub = options.externalHub ?? settings.externalHub;
   const service = new HandoffService({
     store: deps.redis ? new RedisHandoffStore(deps.redis, prefix) : new InMemoryHandoffStore(),
-    transcripts: deps.redis ? new RedisTranscriptStore(deps.redis, prefix) : new InMemoryTranscriptStore(),
+    transcripts: deps.redis
+      ? new RedisTranscriptStore(deps.redis, prefix, deps.cipher)
+      : new InMemoryTranscriptStore(),
     cases: {
       get: (id) => deps.cases().get(id),
       moveToStep: (...args) => deps.cases().moveToStep(...args),
@@ -88,6 +92,17 @@ export function createHandoff(deps: {
   });
   const adminUserIds = options.adminUserIds ?? settings.adminIds;
   let timer: NodeJS.Timeout | undefined;
+  let sweeping: Promise<void> | undefined;
+  const sweepOnce = () => {
+    // One sweep at a time; a failed one (Redis away) is logged and the next tick tries again.
+    sweeping ??= service
+      .sweep()
+      .catch((err: unknown) =>
+        logger.warn({ err: { message: (err as Error).message } }, 'handoff sweep failed'),
+      )
+      .finally(() => (sweeping = undefined));
+    return sweeping;
+  };
   return {
     service,
     routing: {
@@ -97,12 +112,13 @@ export function createHandoff(deps: {
     },
     port: new ServiceHandoffPort(service),
     startSweep() {
-      timer ??= setInterval(() => void service.sweep(), options.sweepEveryMs ?? SWEEP_EVERY_MS);
+      timer ??= setInterval(() => void sweepOnce(), options.sweepEveryMs ?? SWEEP_EVERY_MS);
       timer.unref();
     },
-    stopSweep() {
+    async stopSweep() {
       clearInterval(timer);
       timer = undefined;
+      await sweeping;
     },
     isOwned: (caseId) => service.isOwned(caseId),
     escalate: (caseId, note) => service.escalate(caseId, note),

@@ -1,3 +1,4 @@
+import type { ValueCipher } from '../state/value-cipher';
 import { z } from 'zod/v4';
 import { maskText } from '../domain/case';
 import type { RedisClient } from '../state/redis-client';
@@ -35,10 +36,15 @@ export function maskLine(line: TranscriptLine): TranscriptLine {
   return { ...line, text: maskText(line.text).slice(0, MAX_LINE_CHARS) };
 }
 
+/**
+ * Lines are masked, and with encryption keys configured also encrypted (the key bound in), like every
+ * other value the bot keeps: masking covers identifiers, not the names and addresses people type.
+ */
 export class RedisTranscriptStore implements TranscriptStore {
   constructor(
     private readonly client: RedisClient,
     private readonly keyPrefix: string,
+    private readonly cipher?: ValueCipher,
   ) {}
 
   async append(caseId: string, lines: readonly TranscriptLine[]): Promise<void> {
@@ -49,7 +55,7 @@ export class RedisTranscriptStore implements TranscriptStore {
       .multi()
       .rPush(
         key,
-        lines.map((l) => JSON.stringify(maskLine(l))),
+        lines.map((l) => this.seal(key, JSON.stringify(maskLine(l)))),
       )
       .lTrim(key, -TRANSCRIPT_CAP, -1)
       .expire(key, TRANSCRIPT_TTL_S)
@@ -57,11 +63,22 @@ export class RedisTranscriptStore implements TranscriptStore {
   }
 
   async last(caseId: string, count: number): Promise<TranscriptLine[]> {
-    const raw = await this.client.lRange(this.key(caseId), -count, -1);
+    const key = this.key(caseId);
+    const raw = await this.client.lRange(key, -count, -1);
     return raw.flatMap((entry) => {
-      const parsed = TranscriptLineSchema.safeParse(JSON.parse(entry));
-      return parsed.success ? [parsed.data] : [];
+      // A line that cannot be read (a removed key, damage) is left out rather than failing the card.
+      try {
+        const text = this.cipher ? this.cipher.decrypt(entry, key) : entry;
+        const parsed = TranscriptLineSchema.safeParse(JSON.parse(text));
+        return parsed.success ? [parsed.data] : [];
+      } catch {
+        return [];
+      }
     });
+  }
+
+  private seal(key: string, json: string): string {
+    return this.cipher ? this.cipher.encrypt(json, key) : json;
   }
 
   async delete(caseId: string): Promise<void> {

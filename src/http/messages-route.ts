@@ -25,7 +25,10 @@ export function registerMessagesRoute(
     bodyLimitBytes: number;
     authRequired: boolean;
     logger: Logger;
-    /** Per-IP and per-user (the activity's from.id) budgets, checked together in one round trip. */
+    /**
+     * Per-IP budget before anything else; per-user (the activity's from.id) once the token is accepted, so
+     * a forged request cannot spend a real user's budget.
+     */
     limits?: RequestLimits;
   },
 ): void {
@@ -42,13 +45,26 @@ export function registerMessagesRoute(
       return;
     }
     const activity = withDates(req.body as Activity);
-    if (deps.limits && !(await deps.limits.allowIpAndUser(RATE_SCOPE, req, activity.from?.id, res))) return;
+    const limits = deps.limits;
+    if (limits && !(await limits.allowIp(RATE_SCOPE, req, res))) return;
+    let overBudget = false;
+    const logic: TurnLogic = limits
+      ? async (context) => {
+          const userId = context.activity.from?.id;
+          if (userId && !(await limits.userWithinBudget(RATE_SCOPE, userId))) {
+            overBudget = true;
+            return;
+          }
+          await deps.turnLogic(context);
+        }
+      : deps.turnLogic;
     try {
-      const invokeResponse = await deps.adapter.processValidatedActivity(
-        authorization,
-        activity,
-        deps.turnLogic,
-      );
+      const invokeResponse = await deps.adapter.processValidatedActivity(authorization, activity, logic);
+      if (overBudget) {
+        res.setHeader('Retry-After', '60');
+        res.send(429, { code: 'TooManyRequests', message: 'Too many requests from this user; retry later' });
+        return;
+      }
       res.send(invokeResponse?.status ?? StatusCodes.OK, invokeResponse?.body ?? '');
     } catch (err) {
       if (err instanceof AuthenticationError) {

@@ -4,6 +4,7 @@ import { ExpressAdapter } from '@bull-board/express';
 import type { Queue } from 'bullmq';
 import type { Next, Request, Response, Server } from 'restify';
 import { ADMIN_CHALLENGE, adminAuthorized } from './admin-auth';
+import type { RequestLimits } from './request-limits';
 
 export const QUEUE_BOARD_PATH = '/admin/queues';
 
@@ -13,7 +14,10 @@ export const QUEUE_BOARD_PATH = '/admin/queues';
  * once the token is checked and does nothing further with it. Job data holds ids and counters only, so
  * the board shows no personal data.
  */
-export function registerQueueBoardRoute(server: Server, deps: { queues: Queue[]; adminToken: string }): void {
+export function registerQueueBoardRoute(
+  server: Server,
+  deps: { queues: Queue[]; adminToken: string; limits?: Pick<RequestLimits, 'allowIp'> },
+): void {
   const board = new ExpressAdapter();
   board.setBasePath(QUEUE_BOARD_PATH);
   createBullBoard({
@@ -22,8 +26,9 @@ export function registerQueueBoardRoute(server: Server, deps: { queues: Queue[];
     options: { uiConfig: { boardTitle: 'İYS hatırlatmalar' } },
   });
   const app = board.getRouter() as (req: unknown, res: unknown, next: (err?: unknown) => void) => void;
-  // Callback style: the chain ends here (Express answers), so `next` is never called.
-  const handler = (req: Request, res: Response, _next: Next) => {
+  const serve = async (req: Request, res: Response) => {
+    // The same per-IP budget as the admin API, so the token cannot be guessed here faster than there.
+    if (deps.limits && !(await deps.limits.allowIp('admin', req, res))) return;
     if (!adminAuthorized(req.header('authorization'), deps.adminToken)) {
       res.setHeader('WWW-Authenticate', ADMIN_CHALLENGE);
       res.send(401, { code: 'Unauthorized', message: 'The operations token is required' });
@@ -35,6 +40,11 @@ export function registerQueueBoardRoute(server: Server, deps: { queues: Queue[];
     app(req, res, () => {
       res.send(404, { code: 'ResourceNotFound', message: `${url} does not exist` });
     });
+  };
+  // Callback style: the chain ends here (Express answers), so `next` is never called. (restify takes an
+  // async handler only with two parameters, and Express needs the raw request unconsumed.)
+  const handler = (req: Request, res: Response, _next: Next) => {
+    serve(req, res).catch(() => res.send(500, { code: 'InternalError', message: 'Queue board failed' }));
   };
   for (const path of [QUEUE_BOARD_PATH, `${QUEUE_BOARD_PATH}/*`]) {
     server.get(path, handler);

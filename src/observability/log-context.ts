@@ -1,6 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 
-/** Ids that tie log lines to one unit of work: a turn, a reminder job, a sweep. Never personal data. */
+/** Ids that tie log lines to one unit of work: a turn or a reminder job. Never personal data. */
 export interface LogContext {
   readonly turnId?: string;
   readonly jobId?: string;

@@ -43,6 +43,13 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  readonly rateLimited = new Counter({
+    name: 'iys_rate_limited_total',
+    help: 'Requests or messages refused for exceeding a per-IP or per-user budget',
+    labelNames: ['route'] as const,
+    registers: [this.registry],
+  });
+
   readonly whatsAppStatuses = new Counter({
     name: 'iys_whatsapp_statuses_total',
     help: 'Delivery reports received from WhatsApp for messages the bot sent, by status',

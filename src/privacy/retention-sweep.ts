@@ -8,7 +8,7 @@ import { caseIdHash, type ErasureLog } from './erasure-log';
 
 /** Lists storage keys by prefix (both storages can). */
 export interface KeyScanner {
-  scanKeys(prefix: string): AsyncIterable<string[]>;
+  keys(prefix: string): AsyncIterable<string[]>;
 }
 
 export interface RetentionSweepDeps {
@@ -49,7 +49,15 @@ export class RetentionSweep {
   constructor(private readonly deps: RetentionSweepDeps) {}
 
   start(everyMs = RETENTION_SWEEP_EVERY_MS): void {
-    this.timer ??= setInterval(() => void this.runOnce(), everyMs);
+    // A sweep that fails (Redis away) is logged and tried again at the next tick; it must never reject
+    // into nothing, which would end the process.
+    this.timer ??= setInterval(
+      () =>
+        void this.runOnce().catch((err: unknown) =>
+          this.deps.logger?.warn({ err: { message: (err as Error).message } }, 'retention sweep failed'),
+        ),
+      everyMs,
+    );
     this.timer.unref();
   }
 
@@ -72,7 +80,7 @@ export class RetentionSweep {
     let anonymised = 0;
     let failed = 0;
     try {
-      for await (const batch of this.deps.keys.scanKeys('cases/')) {
+      for await (const batch of this.deps.keys.keys('cases/')) {
         for (const key of batch) {
           scanned += 1;
           try {

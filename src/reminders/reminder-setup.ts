@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { CloudAdapter } from 'botbuilder';
-import { BotFrameworkMessenger } from '../bot/bot-framework-messenger';
+import { BOT_FRAMEWORK_CHANNELS, BotFrameworkMessenger } from '../bot/bot-framework-messenger';
 import type { CaseRepository } from '../cases/case-repository';
 import type { Config } from '../config';
 import {
@@ -30,8 +30,6 @@ import type { IysClient } from '../iys';
 import type { Metrics } from '../observability/metrics';
 import { iysPartnerCheck } from './partner-check';
 
-/** Channels reached through the Bot Framework connector; others get their messenger in their own issue. */
-const BOT_FRAMEWORK_CHANNELS = ['msteams', 'emulator', 'webchat', 'directline'];
 
 export interface Reminders {
   readonly scheduler: ReminderScheduler;

@@ -26,7 +26,7 @@ export interface DueJob {
   readonly deliveryKey: string;
 }
 
-/** Where stuck cases go: the support team (agent takeover implements it; until then a log line). */
+/** Where stuck cases go: the support channel (the agent takeover's escalate). */
 export interface EscalationPort {
   escalate(caseId: string, note: string): Promise<void>;
 }

@@ -56,11 +56,6 @@ export class InMemoryStorage implements Storage {
     yield [...this.entries.keys()].filter((key) => key.startsWith(prefix) && this.live(key));
   }
 
-  /** Storage keys starting with `prefix` (the retention sweep lists cases this way). */
-  async *scanKeys(prefix: string): AsyncIterable<string[]> {
-    yield [...this.entries.keys()].filter((key) => key.startsWith(prefix) && this.live(key));
-  }
-
   private live(key: string): Entry | undefined {
     const entry = this.entries.get(key);
     if (entry?.expiresAt !== undefined && entry.expiresAt <= this.now()) {

@@ -88,18 +88,9 @@ export class RedisStorage implements Storage {
   /** Storage keys starting with `prefix`, in batches (SCAN, never KEYS), for listings outside turns. */
   async *keys(prefix: string): AsyncIterable<string[]> {
     const base = this.redisKey('');
-    const match = `${(base + prefix).replace(/[*?[\]\\]/g, '\\$&')}*`;
+    const match = `${escapeGlob(base + prefix)}*`;
     for await (const batch of this.client.scanIterator({ MATCH: match, COUNT: 500 })) {
       if (batch.length > 0) yield batch.map((k) => k.slice(base.length));
-    }
-  }
-
-  /** Storage keys starting with `prefix`, in batches (SCAN, never KEYS). */
-  async *scanKeys(prefix: string): AsyncIterable<string[]> {
-    const head = this.redisKey('');
-    const match = `${escapeGlob(this.redisKey(prefix))}*`;
-    for await (const batch of this.client.scanIterator({ MATCH: match, COUNT: 500 })) {
-      if (batch.length > 0) yield batch.map((k) => k.slice(head.length));
     }
   }
 

@@ -67,13 +67,21 @@ export function createWhatsAppChannel(deps: {
   const adapter = new WhatsAppAdapter({ sender: graph, phoneNumberId: config.phoneNumberId, logger });
   adapter.onTurnError = (context, error) => apologise(context, error, logger);
   let webhook: WhatsAppWebhook | undefined;
+  const slowDownNotice = new OncePerWindow(60_000);
 
   const handleMessage = async (message: WaInboundMessage, turnLogic: TurnLogic, limits?: RequestLimits) => {
     const userId = whatsAppUserId(message.from.userKey);
     if (limits && !(await limits.userWithinBudget('whatsapp', userId))) {
       // A customer (or a script on their phone) sending faster than anyone types: the message is not run
-      // as a turn. Logged without content; they can send it again a minute later.
+      // as a turn. They are told once a minute (by this process) so they know to send it again.
       logger.warn({ userId }, 'whatsapp message over the per-user rate; not processed');
+      deps.metrics.rateLimited.inc({ route: 'whatsapp-user' });
+      if (slowDownNotice.shouldTell(userId)) {
+        await graph.send(message.from, {
+          type: 'text',
+          text: { body: t(resolveLocale(undefined), 'bot.slowDown') },
+        });
+      }
       return;
     }
     if (message.source === 'unsupported') {
@@ -141,4 +149,18 @@ export function isWhatsAppTurn(context: TurnContext): context is TurnContext & {
   return (
     context.adapter instanceof WhatsAppAdapter && recipientOfAccount(context.activity.from) !== undefined
   );
+}
+
+/** Remembers whom it told something recently, so a flood gets one notice, not one per message. */
+class OncePerWindow {
+  private readonly told = new Map<string, number>();
+
+  constructor(private readonly windowMs: number) {}
+
+  shouldTell(key: string, now = Date.now()): boolean {
+    for (const [k, at] of this.told) if (now - at >= this.windowMs) this.told.delete(k);
+    if (this.told.has(key)) return false;
+    this.told.set(key, now);
+    return true;
+  }
 }

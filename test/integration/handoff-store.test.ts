@@ -7,6 +7,7 @@ import {
   TRANSCRIPT_CAP,
 } from '../../src/handoff/transcript-store';
 import type { RedisClient } from '../../src/state/redis-client';
+import { ValueCipher } from '../../src/state/value-cipher';
 import { deleteByPrefix, REDIS_URL, uniquePrefix } from '../support/redis';
 
 const AT = '2026-11-25T07:00:00.000Z';
@@ -133,5 +134,26 @@ describe.each([
     const last = await store.last('c_t', 500);
     expect(last).toHaveLength(TRANSCRIPT_CAP);
     expect(last.at(-1)?.text).toBe(`line ${TRANSCRIPT_CAP + 4}`);
+  });
+});
+
+describe('transcripts with encryption keys configured', () => {
+  it('keeps lines encrypted in Redis, readable through the store, and skips lines it cannot decrypt', async () => {
+    const client = await redisClient();
+    const key = (id: string) => ({ id, key: Buffer.alloc(32, id) });
+    const store = new RedisTranscriptStore(client, prefix, new ValueCipher([key('k1')]));
+    await store.append('c_enc', [
+      { at: AT, from: 'customer', text: 'Adresimiz Esentepe Mah. No: 1, yetkili Ayşe Yılmaz' },
+    ]);
+    const raw = await client.lRange(`${prefix}transcript:c_enc`, 0, -1);
+    expect(raw).toHaveLength(1);
+    expect(raw[0]).toMatch(/^enc:v1:k1:/);
+    expect(raw.join()).not.toContain('Ayşe');
+    expect((await store.last('c_enc', 20)).map((l) => l.text)).toEqual([
+      'Adresimiz Esentepe Mah. No: 1, yetkili Ayşe Yılmaz',
+    ]);
+    // Under a key set that no longer holds k1 the line is left out, not an error.
+    const rotatedAway = new RedisTranscriptStore(client, prefix, new ValueCipher([key('k2')]));
+    expect(await rotatedAway.last('c_enc', 20)).toEqual([]);
   });
 });

@@ -101,11 +101,16 @@ describe('WhatsApp rate limits', () => {
       });
       await user.send('merhaba');
       await user.send('yardım');
-      // The third message within the minute is acknowledged (Meta must not retry it) but not run.
+      // The third message within the minute is acknowledged (Meta must not retry it) but not run; the
+      // customer is told once to write again later, not once per message.
+      expect((await user.post({ type: 'text', text: { body: 'durum' } })).status).toBe(200);
+      const notice = WhatsAppSimulator.readable(await user.nextReplies());
+      expect(notice).toContain('Çok hızlı mesaj geliyor');
+      expect(notice).not.toContain('İYS');
+      // The fourth is dropped without a second notice.
       expect((await user.post({ type: 'text', text: { body: 'durum' } })).status).toBe(200);
       await expect(user.nextReplies(600)).rejects.toThrow('the bot sent nothing');
       // Four webhooks from this IP were the budget; the fifth is refused and Meta will retry it.
-      expect((await user.post({ type: 'text', text: { body: 'durum' } })).status).toBe(200);
       expect((await user.post({ type: 'text', text: { body: 'durum' } })).status).toBe(429);
     } finally {
       await bot.stop();

@@ -4,6 +4,8 @@ import type { Translations } from '../types';
 export const botTr = {
   'bot.temporaryProblem':
     'Şu anda geçici bir teknik sorun yaşıyoruz; mesajınızı işleyemedim. Daha önce girdiğiniz bilgiler güvende. Lütfen birkaç dakika sonra tekrar yazın.',
+  'bot.slowDown':
+    'Çok hızlı mesaj geliyor; son mesajlarınızdan bazılarını işleyemedim. Lütfen bir dakika sonra tekrar yazın. / Messages are arriving too fast; I could not process some of them. Please write again in a minute.',
   'bot.unsupportedMessage':
     'Bu tür mesajları (çıkartma, konum, ses, kişi kartı…) okuyamıyorum. Lütfen yanıtınızı yazarak ya da düğmelerle gönderin. / I can’t read this kind of message; please type your answer or use the buttons.',
   'bot.unexpectedError':
@@ -13,6 +15,8 @@ export const botTr = {
 export const botEn: Translations<typeof botTr> = {
   'bot.temporaryProblem':
     'We are having a temporary technical problem and could not process your message. What you entered before is safe. Please write again in a few minutes.',
+  'bot.slowDown':
+    'Messages are arriving too fast; I could not process some of them. Please write again in a minute.',
   'bot.unsupportedMessage':
     'I can’t read this kind of message (sticker, location, voice, contact…). Please type your answer or use the buttons.',
   'bot.unexpectedError':
