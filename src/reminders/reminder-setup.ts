@@ -30,7 +30,6 @@ import type { IysClient } from '../iys';
 import type { Metrics } from '../observability/metrics';
 import { iysPartnerCheck } from './partner-check';
 
-
 export interface Reminders {
   readonly scheduler: ReminderScheduler;
   readonly planner: ReminderPlanner;
