@@ -47,13 +47,14 @@ export function createBotApplication(deps: BotApplicationDeps): Application<AppT
     const handoff = deps.handoff;
     if (handoff && (await handleSupportMessage(context, handoff))) return;
     const caseId = caseIdFor(context.activity.channelId, context.activity.from.id);
-    if (handoff && (await gateCustomer(context, state, handoff, caseId))) return;
+    const gate = handoff ? await gateCustomer(context, state, handoff, caseId) : undefined;
+    if (gate?.relayed) return;
     const flushTranscript = handoff ? recordTurn(context, handoff, caseId) : undefined;
     choicePickAsText(context);
     agentPickAsText(context);
     const session = new TurnCaseSession(state, context, now, caseCache);
     attachSession(context, session);
-    const offer = handoff ? await answerCallbackOffer(context, handoff, session) : 'none';
+    const offer = handoff ? await answerCallbackOffer(context, handoff, session, gate?.record) : 'none';
     if (offer !== 'handled') await runDialog(context, state, deps.mainDialog, offer === 'resume');
     await flushTranscript?.();
   });

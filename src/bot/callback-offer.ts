@@ -4,6 +4,7 @@ import type { CaseSession } from '../../dialogs/ports';
 import { maskValue } from '../domain/case';
 import { validateContactPhone } from '../domain/validators';
 import { saveCallbackNumber } from '../handoff/callback-request';
+import type { HandoffRecord } from '../handoff/handoff-store';
 import { LOCALES, t, translator } from '../i18n';
 import type { HandoffRouting } from './handoff-routes';
 
@@ -28,10 +29,11 @@ export async function answerCallbackOffer(
   context: TurnContext,
   routing: HandoffRouting,
   session: CaseSession,
+  /** The case's handoff record as read at the start of this turn. */
+  record: HandoffRecord | undefined,
 ): Promise<CallbackOfferOutcome> {
   const { service } = routing;
   const caseId = session.case.id;
-  const record = await service.deps.store.get(caseId);
   const open = record?.state === 'closed' && (record.callback === 'offered' || record.callback === 'asked');
   if (!record || !open) return 'none';
   if (service.now().getTime() - Date.parse(record.lastActivityAt) > OFFER_LIFETIME_MS) return 'none';

@@ -4,6 +4,7 @@ import { HANDOFF_CLAIM_VERB, HANDOFF_REFRESH_VERB } from '../../cards/handoff-ca
 import type { AdaptiveCardJson } from '../../cards/card-json';
 import { agentOf, relayedText, type AgentThread } from '../handoff/agent-thread';
 import type { HandoffService } from '../handoff/handoff-service';
+import type { HandoffRecord } from '../handoff/handoff-store';
 import type { TranscriptLine } from '../handoff/transcript-store';
 import { t } from '../i18n';
 import type { AppTurnState } from './turn-state';
@@ -78,17 +79,18 @@ async function registerSupportChannel(context: TurnContext, routing: HandoffRout
 /**
  * The customer's side, before the dialog: while an agent owns the case the message goes to the agent's
  * thread and the bot says nothing. After an agent moved the case to another step, the dialog starts over
- * at that step. True when the message was relayed.
+ * at that step. Says whether the message was relayed, and otherwise hands on the record it read (one read
+ * per turn: the callback offer looks at the same record).
  */
 export async function gateCustomer(
   context: TurnContext,
   state: AppTurnState,
   routing: HandoffRouting,
   caseId: string,
-): Promise<boolean> {
+): Promise<{ relayed: true } | { relayed: false; record: HandoffRecord | undefined }> {
   const { store, supportChannel } = routing.service.deps;
   const record = await store.get(caseId);
-  if (!record) return false;
+  if (!record) return { relayed: false, record };
   if (record.state === 'owned' && record.thread) {
     const activity = context.activity;
     const hasAttachments = (activity.attachments ?? []).length > 0 || activity.value !== undefined;
@@ -99,14 +101,14 @@ export async function gateCustomer(
     const at = routing.service.now().toISOString();
     await routing.service.record(caseId, [customerLine(activity, at)]);
     await store.patch(caseId, { lastActivityAt: at });
-    return true;
+    return { relayed: true };
   }
   if (record.state === 'closed' && record.resumeFresh) {
     state.conversation.dialogState = undefined;
     state.conversation.formHistory = [];
     await store.patch(caseId, { resumeFresh: false });
   }
-  return false;
+  return { relayed: false, record };
 }
 
 /**

@@ -172,9 +172,18 @@ function fromHash(hash: Record<string, string>): HandoffRecord | undefined {
   const parsed = HandoffRecordSchema.safeParse({
     ...rest,
     ...(ownerId ? { owner: { id: ownerId, name: ownerName ?? '' } } : {}),
-    ...(thread ? { thread: JSON.parse(thread) as unknown } : {}),
+    ...(thread ? { thread: parseJson(thread) } : {}),
     ...(unclaimedNotified ? { unclaimedNotified: unclaimedNotified === 'true' } : {}),
     ...(resumeFresh ? { resumeFresh: resumeFresh === 'true' } : {}),
   });
   return parsed.success ? parsed.data : undefined;
+}
+
+/** A damaged value reads as "no thread" (the schema then rejects or ignores it) instead of throwing. */
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
 }

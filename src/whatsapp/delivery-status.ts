@@ -1,3 +1,4 @@
+import { z } from 'zod/v4';
 import type { RedisClient } from '../state/redis-client';
 import { messageIdHash } from './inbox';
 import type { WaStatus } from './types';
@@ -10,14 +11,20 @@ export interface DeliveryState {
 }
 
 /**
- * Delivery state per sent message (sent → delivered → read, or failed), kept a week: support and the
- * admin API can tell "the customer never got it" from "the customer did not answer". Reports arrive out of
+ * Delivery state per sent message (sent → delivered → read, or failed), kept a week for diagnosing a
+ * delivery by its message id; failures are also logged and every report is counted in /metrics. Reports arrive out of
  * order and more than once, so a state never moves backwards; `failed` always wins.
  */
 export interface DeliveryStatusStore {
   record(status: WaStatus): Promise<void>;
   get(messageId: string): Promise<DeliveryState | undefined>;
 }
+
+const DeliveryStateSchema = z.object({
+  status: z.enum(['sent', 'delivered', 'read', 'failed']),
+  at: z.string(),
+  errorCodes: z.array(z.number()),
+});
 
 const RANK: Record<WaStatus['status'], number> = { sent: 1, delivered: 2, read: 3, failed: 4 };
 const TTL_SECONDS = 7 * 24 * 3600;
@@ -49,7 +56,13 @@ export class RedisDeliveryStatusStore implements DeliveryStatusStore {
 
   async get(messageId: string): Promise<DeliveryState | undefined> {
     const raw = await this.client.get(this.key(messageId));
-    return raw ? (JSON.parse(raw) as DeliveryState) : undefined;
+    if (!raw) return undefined;
+    try {
+      const parsed = DeliveryStateSchema.safeParse(JSON.parse(raw));
+      return parsed.success ? parsed.data : undefined;
+    } catch {
+      return undefined;
+    }
   }
 
   private key(messageId: string): string {

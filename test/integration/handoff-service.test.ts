@@ -193,7 +193,7 @@ describe('handoff service (customer on WhatsApp, agent on Teams)', () => {
     const routing: HandoffRouting = { service, thread: new AgentThread(service) };
     const state = { conversation: {} } as unknown as AppTurnState;
     const customer = fakeContext({ channelId: 'whatsapp', text: 'Numaram 0532 123 45 67, arar mısınız?' });
-    expect(await gateCustomer(customer, state, routing, 'c_wa')).toBe(true);
+    expect(await gateCustomer(customer, state, routing, 'c_wa')).toEqual({ relayed: true });
     expect(support.said.at(-1)).toBe('[WhatsApp] Müşteri: Numaram +90 5** *** ** 67, arar mısınız?');
     const thread = (await store.get('c_wa'))!.thread!.reference.conversation as { id: string };
     const agent = fakeContext({
