@@ -46,6 +46,8 @@ export async function dumpPrefix(
 }
 
 function decryptEnvelope(value: string, cipher: ValueCipher, redisKey: string, prefix: string): string {
+  // Transcript lines are encrypted whole, with their Redis key bound in; state values sit behind an eTag.
+  if (ValueCipher.isEncrypted(value)) return cipher.decrypt(value, redisKey);
   const sep = value.indexOf('\n');
   const payload = value.slice(sep + 1);
   if (!ValueCipher.isEncrypted(payload)) return value;
