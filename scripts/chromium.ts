@@ -17,3 +17,16 @@ export function launchChromium(): Promise<Browser> {
     ],
   });
 }
+
+/** Waits until `url` answers 200 (a server a script started), for up to 30 s. */
+export async function waitFor(url: string): Promise<void> {
+  for (let i = 0; i < 300; i++) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`${url} did not answer`);
+}

@@ -12,22 +12,10 @@ import { createApp } from '../src/app';
 import { loadConfig } from '../src/config';
 import { createLogger } from '../src/observability/logger';
 import { freePort } from '../test/support/bot-process';
-import { launchChromium } from './chromium';
+import { launchChromium, waitFor } from './chromium';
 
 const ROOT = path.resolve(__dirname, '..');
 const OUT = path.join(ROOT, 'docs', 'playground', '06-agent-card.png');
-
-async function waitFor(url: string): Promise<void> {
-  for (let i = 0; i < 300; i++) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`${url} did not answer`);
-}
 
 async function type(page: Page, text: string): Promise<void> {
   const box = page.getByRole('textbox').last();

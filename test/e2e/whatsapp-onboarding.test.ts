@@ -10,7 +10,7 @@ import { SUBMITTED_CASE_DATA } from '../dialogs/early-steps-harness';
 import { FakeGraphServer } from '../support/fake-graph-server';
 import { startInProcessBot, type InProcessBot } from '../support/in-process-bot';
 import { deleteByPrefix, REDIS_URL, uniquePrefix } from '../support/redis';
-import { WhatsAppSimulator } from '../support/whatsapp-simulator';
+import { whatsAppEnv, WhatsAppSimulator } from '../support/whatsapp-simulator';
 
 jest.setTimeout(120_000);
 
@@ -58,11 +58,7 @@ describe('a customer on WhatsApp, from the first hello to a completed onboarding
       HTTP_RATE_PER_USER: '1000',
       REMINDER_POLICY_FILE: policyFile,
       INTEGRATOR_NAME: 'Deneme Entegrasyon A.Ş.',
-      WHATSAPP_PHONE_NUMBER_ID: PHONE_NUMBER_ID,
-      WHATSAPP_ACCESS_TOKEN: graph.accessToken,
-      WHATSAPP_APP_SECRET: APP_SECRET,
-      WHATSAPP_VERIFY_TOKEN: 'e2e-verify',
-      WHATSAPP_GRAPH_BASE_URL: graph.baseUrl,
+      ...whatsAppEnv(graph, APP_SECRET, PHONE_NUMBER_ID, 'e2e-verify'),
     });
   });
 

@@ -4,7 +4,7 @@ import { whatsAppUserId, type WaStatus } from '../../src/whatsapp/types';
 import { FakeGraphServer } from '../support/fake-graph-server';
 import { startInProcessBot, type InProcessBot } from '../support/in-process-bot';
 import { deleteByPrefix, REDIS_URL, uniquePrefix } from '../support/redis';
-import { WhatsAppSimulator } from '../support/whatsapp-simulator';
+import { whatsAppEnv, WhatsAppSimulator } from '../support/whatsapp-simulator';
 import { createClient } from 'redis';
 
 const PHONE_NUMBER_ID = '106540352242922';
@@ -26,11 +26,7 @@ describe('the WhatsApp channel in the embedded mode', () => {
   beforeAll(async () => {
     graph = await FakeGraphServer.start();
     bot = await startInProcessBot({
-      WHATSAPP_PHONE_NUMBER_ID: PHONE_NUMBER_ID,
-      WHATSAPP_ACCESS_TOKEN: graph.accessToken,
-      WHATSAPP_APP_SECRET: APP_SECRET,
-      WHATSAPP_VERIFY_TOKEN: 'verify-me',
-      WHATSAPP_GRAPH_BASE_URL: graph.baseUrl,
+      ...whatsAppEnv(graph, APP_SECRET, PHONE_NUMBER_ID, 'verify-me'),
     });
   });
 
@@ -83,11 +79,7 @@ describe('WhatsApp rate limits', () => {
   it('answers 429 past the per-IP budget and does not run messages past the per-user budget', async () => {
     const graph = await FakeGraphServer.start();
     const bot = await startInProcessBot({
-      WHATSAPP_PHONE_NUMBER_ID: PHONE_NUMBER_ID,
-      WHATSAPP_ACCESS_TOKEN: graph.accessToken,
-      WHATSAPP_APP_SECRET: APP_SECRET,
-      WHATSAPP_VERIFY_TOKEN: 'verify-me',
-      WHATSAPP_GRAPH_BASE_URL: graph.baseUrl,
+      ...whatsAppEnv(graph, APP_SECRET, PHONE_NUMBER_ID, 'verify-me'),
       HTTP_RATE_PER_USER: '2',
       HTTP_RATE_PER_IP: '4',
     });

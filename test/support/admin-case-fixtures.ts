@@ -1,4 +1,4 @@
-import { upsertChannelAddress, type Case } from '../../src/domain/case';
+import { STEP_IDS, upsertChannelAddress, type Case } from '../../src/domain/case';
 import { AT, caseAt, moved, SYSTEM } from './case-fixtures';
 
 const DAY_MS = 24 * 3600_000;
@@ -59,14 +59,7 @@ export function operationsCases(tag: string, now = Date.now()): Case[] {
     ['preApplication', 'applicationStatus', 'codes', 'package'],
   );
   const fresh = caseAt(`c_${tag}_formula`, { tradeTitle: FORMULA_TITLE }, []);
-  const finished = caseAt(`c_${tag}_deniz`, { tradeTitle: 'Deniz Lojistik A.Ş.' }, [
-    'preApplication',
-    'applicationStatus',
-    'codes',
-    'package',
-    'partnerAssignment',
-    'panel',
-  ]);
+  const finished = caseAt(`c_${tag}_deniz`, { tradeTitle: 'Deniz Lojistik A.Ş.' }, [...STEP_IDS]);
   const payment = caseAt(`c_${tag}_ege`, { tradeTitle: 'Ege Yazılım A.Ş.' }, [
     'preApplication',
     'applicationStatus',

@@ -14,6 +14,22 @@ export interface WhatsAppSimulatorOptions {
   readonly userId?: string;
 }
 
+/** The bot's WhatsApp configuration pointing at a fake Graph server. */
+export function whatsAppEnv(
+  graph: FakeGraphServer,
+  appSecret: string,
+  phoneNumberId: string,
+  verifyToken = 'verify-me',
+): Record<string, string> {
+  return {
+    WHATSAPP_PHONE_NUMBER_ID: phoneNumberId,
+    WHATSAPP_ACCESS_TOKEN: graph.accessToken,
+    WHATSAPP_APP_SECRET: appSecret,
+    WHATSAPP_VERIFY_TOKEN: verifyToken,
+    WHATSAPP_GRAPH_BASE_URL: graph.baseUrl,
+  };
+}
+
 /**
  * A customer on WhatsApp, as Meta's webhook presents them: every message is a signed webhook POST to the
  * bot, and the bot's answers are whatever it sent to this number through the fake Graph API.
