@@ -42,6 +42,7 @@ import { ValueCipher } from './state/value-cipher';
 import { createPrivacy, type KeyScanner, type Privacy } from './privacy';
 import { WHATSAPP_CHANNEL_ID } from './whatsapp/types';
 import { createWhatsAppChannel, isWhatsAppTurn } from './whatsapp/whatsapp-channel';
+import { RedisConversationWindowStore } from './whatsapp/inbox';
 import { InProcessTurnLock, type TurnLock } from './state/turn-lock';
 
 export interface RunningApp {
@@ -150,6 +151,12 @@ export function createApp(config: Config, options: { logger?: Logger; handoff?: 
     reminders: reminders.scheduler,
     transcripts: handoff.service.deps.transcripts,
     handoffs: handoff.service.deps.store,
+    // Without WhatsApp configured now, records from an earlier configuration are still erased.
+    ...(whatsapp
+      ? { windows: whatsapp.window }
+      : state.redis
+        ? { windows: new RedisConversationWindowStore(state.redis, config.redis?.keyPrefix ?? '') }
+        : {}),
     lock: state.lock,
     ...(state.redis ? { redis: state.redis } : {}),
     keyPrefix: config.redis?.keyPrefix ?? '',

@@ -1,3 +1,4 @@
+import type { ConversationWindowStore } from '../whatsapp/types';
 import type { Storage } from 'botbuilder';
 import type { CaseRepository } from '../cases/case-repository';
 import type { Actor, RetentionPolicy } from '../domain/case';
@@ -27,6 +28,11 @@ export interface PrivacyDeps {
   readonly reminders: Pick<ReminderScheduler, 'cancel'>;
   readonly transcripts?: { delete(caseId: string): Promise<void> };
   readonly handoffs?: { delete(caseId: string): Promise<void> };
+  /**
+   * The WhatsApp service-window records: only a time each, but keyed by the customer's id, so they go with
+   * the rest (forgotten for every address; a missing one costs nothing).
+   */
+  readonly windows?: Pick<ConversationWindowStore, 'forget'>;
   readonly lock?: TurnLock;
   readonly redis?: RedisClient;
   readonly keyPrefix: string;
@@ -46,7 +52,7 @@ export function createPrivacy(deps: PrivacyDeps): Privacy {
     reminders: deps.reminders,
     ...(deps.transcripts ? { transcripts: deps.transcripts } : {}),
     ...(deps.handoffs ? { handoffs: deps.handoffs } : {}),
-    ...(redis ? { forgetUser: (address: Address) => forgetWhatsAppWindow(redis, keyPrefix, address) } : {}),
+    ...(deps.windows ? { forgetUser: (address: Address) => deps.windows!.forget(address.userId) } : {}),
     ...(deps.lock ? { lock: deps.lock } : {}),
     log,
     ...(deps.now ? { now: deps.now } : {}),
@@ -63,13 +69,4 @@ export function createPrivacy(deps: PrivacyDeps): Privacy {
     ...(logger ? { logger } : {}),
   });
   return { erase: (caseId, actor) => eraser.erase(caseId, actor), eraser, retention, log };
-}
-
-/**
- * The WhatsApp service-window record (`wa:window:<pseudonymous user id>`, src/whatsapp/inbox.ts) holds only
- * a time, but it names the customer's id: it goes with the rest. Deleted for every address, since a
- * missing key costs nothing.
- */
-async function forgetWhatsAppWindow(redis: RedisClient, keyPrefix: string, address: Address): Promise<void> {
-  await redis.del(`${keyPrefix}wa:window:${address.userId}`);
 }

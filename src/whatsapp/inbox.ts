@@ -119,6 +119,10 @@ export class RedisConversationWindowStore implements ConversationWindowStore {
     return Number.isFinite(ms) ? new Date(ms) : undefined;
   }
 
+  async forget(userId: string): Promise<void> {
+    await this.client.del(this.key(userId));
+  }
+
   private key(userId: string): string {
     return `${this.keyPrefix}wa:window:${userId}`;
   }
@@ -150,6 +154,10 @@ export class InMemoryConversationWindowStore implements ConversationWindowStore 
   async lastInbound(userId: string): Promise<Date | undefined> {
     const current = this.current(userId);
     return current === undefined ? undefined : new Date(current);
+  }
+
+  async forget(userId: string): Promise<void> {
+    this.times.delete(userId);
   }
 
   private current(userId: string): number | undefined {

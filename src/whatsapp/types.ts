@@ -136,6 +136,8 @@ export interface WhatsAppSender {
 export interface ConversationWindowStore {
   recordInbound(userId: string, at: Date): Promise<void>;
   lastInbound(userId: string): Promise<Date | undefined>;
+  /** Drops the customer's record (erasure on request). */
+  forget(userId: string): Promise<void>;
 }
 
 /** The customer-service window: free-form messages only within 24 hours of the customer's last message. */

@@ -1,7 +1,7 @@
+import { InMemoryConversationWindowStore } from '../../src/whatsapp/inbox';
 import type { ChannelAddress } from '../../src/domain/case';
 import type { OutboundMessage } from '../../src/reminders/proactive-messenger';
 import { GraphClient } from '../../src/whatsapp/graph-client';
-import type { ConversationWindowStore } from '../../src/whatsapp/types';
 import { whatsAppUserId } from '../../src/whatsapp/types';
 import {
   TEMPLATE_TEXT_MAX,
@@ -10,16 +10,6 @@ import {
   templateText,
 } from '../../src/whatsapp/whatsapp-messenger';
 import { FakeGraphServer } from '../support/fake-graph-server';
-
-class MemoryWindow implements ConversationWindowStore {
-  readonly last = new Map<string, Date>();
-  async recordInbound(userId: string, at: Date): Promise<void> {
-    this.last.set(userId, at);
-  }
-  async lastInbound(userId: string): Promise<Date | undefined> {
-    return this.last.get(userId);
-  }
-}
 
 const NOW = new Date('2026-11-23T10:00:00.000Z');
 const hoursAgo = (h: number) => new Date(NOW.getTime() - h * 3600_000);
@@ -57,7 +47,7 @@ const reminder: OutboundMessage = {
 
 describe('WhatsAppMessenger', () => {
   let graph: FakeGraphServer;
-  let window: MemoryWindow;
+  let window: InMemoryConversationWindowStore;
 
   const messenger = (purpose?: 'reminder' | 'agentMessage') =>
     new WhatsAppMessenger({
@@ -84,7 +74,7 @@ describe('WhatsAppMessenger', () => {
   afterAll(() => graph.close());
   beforeEach(() => {
     graph.reset();
-    window = new MemoryWindow();
+    window = new InMemoryConversationWindowStore();
   });
   afterEach(() => expect(graph.limitProblems).toEqual([]));
 
@@ -158,7 +148,7 @@ describe('WhatsAppMessenger', () => {
   it('treats a window about to close, or an unknown one, as closed', async () => {
     await window.recordInbound(address().userId, hoursAgo(23.95));
     await messenger().send(address(), reminder);
-    window.last.clear();
+    await window.forget(address().userId);
     await messenger().send(address(), reminder);
     expect(graph.messages.map((m) => m.message.type)).toEqual(['template', 'template']);
   });

@@ -301,6 +301,12 @@ describe.each(backends)('WhatsApp webhook with %s stores', (_name, makeStores) =
     await stores.window.recordInbound(other, new Date(3_000));
     expect(await stores.window.lastInbound(other)).toEqual(new Date(3_000));
     expect(await stores.window.lastInbound(whatsAppUserId('nobody'))).toBeUndefined();
+
+    // Erasure forgets the record; a later message starts a new window.
+    await stores.window.forget(other);
+    expect(await stores.window.lastInbound(other)).toBeUndefined();
+    await stores.window.recordInbound(other, new Date(1_000));
+    expect(await stores.window.lastInbound(other)).toEqual(new Date(1_000));
   });
 });
 
