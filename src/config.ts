@@ -10,6 +10,14 @@ const optionalString = z.preprocess(emptyToUndefined, z.string().trim().optional
 const intWithDefault = (def: number, min: number, max: number) =>
   z.preprocess(emptyToUndefined, z.coerce.number().int().min(min).max(max).default(def));
 
+/** The integrator settings a development run starts with; production refuses every one of them. */
+const EXAMPLE_INTEGRATOR = {
+  INTEGRATOR_NAME: 'Örnek Entegratör',
+  INTEGRATOR_CC_EMAIL: 'iys@entegrator.example',
+  INTEGRATOR_SUPPORT_PHONE: '+90 850 000 00 00',
+  INTEGRATOR_PANEL_URL: 'https://panel.entegrator.example',
+} as const;
+
 const envSchema = z.object({
   NODE_ENV: z.preprocess(
     emptyToUndefined,
@@ -37,10 +45,22 @@ const envSchema = z.object({
   ),
   MICROSOFT_APP_TENANT_ID: optionalString,
 
-  INTEGRATOR_NAME: z.preprocess(emptyToUndefined, z.string().min(1).default('Örnek Entegratör')),
-  INTEGRATOR_CC_EMAIL: z.preprocess(emptyToUndefined, z.email().default('iys@entegrator.example')),
-  INTEGRATOR_SUPPORT_PHONE: z.preprocess(emptyToUndefined, z.string().min(3).default('+90 850 000 00 00')),
-  INTEGRATOR_PANEL_URL: z.preprocess(emptyToUndefined, z.url().default('https://panel.entegrator.example')),
+  INTEGRATOR_NAME: z.preprocess(
+    emptyToUndefined,
+    z.string().min(1).default(EXAMPLE_INTEGRATOR.INTEGRATOR_NAME),
+  ),
+  INTEGRATOR_CC_EMAIL: z.preprocess(
+    emptyToUndefined,
+    z.email().default(EXAMPLE_INTEGRATOR.INTEGRATOR_CC_EMAIL),
+  ),
+  INTEGRATOR_SUPPORT_PHONE: z.preprocess(
+    emptyToUndefined,
+    z.string().min(3).default(EXAMPLE_INTEGRATOR.INTEGRATOR_SUPPORT_PHONE),
+  ),
+  INTEGRATOR_PANEL_URL: z.preprocess(
+    emptyToUndefined,
+    z.url().default(EXAMPLE_INTEGRATOR.INTEGRATOR_PANEL_URL),
+  ),
   INTEGRATOR_IYS_CODE: optionalString,
   INTEGRATOR_WEBHOOK_URL: z.preprocess(emptyToUndefined, z.url({ protocol: /^https?$/ }).optional()),
   INTEGRATOR_WEBHOOK_SECRET: optionalString,
@@ -281,6 +301,14 @@ export function loadConfig(environment: Environment = process.env, overrides: En
 
 function crossFieldProblems(e: z.infer<typeof envSchema>): string[] {
   const problems: string[] = [];
+  if (e.NODE_ENV === 'production') {
+    // Customers would be told to write to, call or log in at addresses that reach nobody.
+    for (const [key, example] of Object.entries(EXAMPLE_INTEGRATOR)) {
+      if (e[key as keyof typeof EXAMPLE_INTEGRATOR] === example) {
+        problems.push(`${key}: still the example value; set the integrator's own when NODE_ENV=production`);
+      }
+    }
+  }
   if (e.NODE_ENV === 'production' && !e.MICROSOFT_APP_ID) {
     problems.push(
       'MICROSOFT_APP_ID: required when NODE_ENV=production; without it anyone could post activities to /api/messages',

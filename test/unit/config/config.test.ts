@@ -43,6 +43,35 @@ describe('loadConfig', () => {
     );
   });
 
+  it('refuses production while any integrator setting is still the example, naming each', () => {
+    const key = Buffer.alloc(32, 7).toString('base64');
+    const production = {
+      NODE_ENV: 'production',
+      MICROSOFT_APP_ID: 'x',
+      MICROSOFT_APP_PASSWORD: 'y',
+      ENCRYPTION_KEYS: `k1:${key}`,
+    };
+    const own = {
+      INTEGRATOR_NAME: 'Acme İletişim',
+      INTEGRATOR_CC_EMAIL: 'iys@acme.com.tr',
+      INTEGRATOR_SUPPORT_PHONE: '+90 212 555 00 00',
+      INTEGRATOR_PANEL_URL: 'https://panel.acme.com.tr',
+    };
+    try {
+      loadConfig(production);
+      throw new Error('expected a ConfigError');
+    } catch (err) {
+      const problems = (err as ConfigError).problems.join('\n');
+      for (const name of Object.keys(own)) expect(problems).toMatch(new RegExp(`${name}: still the example`));
+    }
+    expect(() => loadConfig({ ...production, ...own, INTEGRATOR_PANEL_URL: undefined })).toThrow(
+      /INTEGRATOR_PANEL_URL: still the example/,
+    );
+    expect(loadConfig({ ...production, ...own }).integrator.name).toBe('Acme İletişim');
+    // Development keeps the examples, so the bot runs with no settings at all.
+    expect(loadConfig({}).integrator.name).toBe('Örnek Entegratör');
+  });
+
   it('requires a password with an app id, and a tenant for single-tenant bots', () => {
     expect(() => loadConfig({ MICROSOFT_APP_ID: 'x' })).toThrow(/MICROSOFT_APP_PASSWORD/);
     expect(() =>
