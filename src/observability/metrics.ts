@@ -43,6 +43,13 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  readonly reminderResends = new Counter({
+    name: 'iys_reminder_resend_after_crash_total',
+    help: 'Reminders (customer) or escalations (support) sent again because the run that began sending them died; each may have arrived twice',
+    labelNames: ['kind', 'target'] as const,
+    registers: [this.registry],
+  });
+
   readonly rateLimited = new Counter({
     name: 'iys_rate_limited_total',
     help: 'Requests or messages refused for exceeding a per-IP or per-user budget',

@@ -32,6 +32,11 @@ export interface BullMqReminderSchedulerOptions extends ReminderDeliveryOptions 
   readonly lockDurationMs?: number;
   /** How often workers look for such abandoned jobs (default 30 s). */
   readonly stalledIntervalMs?: number;
+  /**
+   * How often one job may be abandoned (its worker killed or force-closed) and still be redelivered; once
+   * more and BullMQ fails it, ending the case's reminders (default 5; BullMQ's own default is 1).
+   */
+  readonly maxStalledCount?: number;
   /** How long the worker pauses after a failed fetch, e.g. while Redis restarts (default 2 s). */
   readonly fetchRetryDelayMs?: number;
   readonly keepCompleted?: KeepJobs;
@@ -127,6 +132,7 @@ export class BullMqReminderScheduler implements ReminderScheduler {
       concurrency: o.concurrency ?? 10,
       lockDuration: o.lockDurationMs ?? 30_000,
       stalledInterval: o.stalledIntervalMs ?? 30_000,
+      maxStalledCount: o.maxStalledCount ?? 5,
       // BullMQ waits 15 s by default; reminders must not be that late after a short Redis blip.
       runRetryDelay: o.fetchRetryDelayMs ?? 2_000,
       // Here rather than on each job: job options are stored in every job hash.
@@ -192,7 +198,8 @@ export class BullMqReminderScheduler implements ReminderScheduler {
       throw new DelayedError();
     }
     if (job.attemptsMade > 0 && (await this.superseded(job, data))) return;
-    const due = toDue(data);
+    // A redelivered job gets a new lock token: the run id that tells its handler an earlier run died.
+    const due = toDue(data, token ?? `${job.id}:${job.attemptsStarted}`);
     try {
       await handler(due);
     } catch (err) {
@@ -235,7 +242,7 @@ function toPending(data: ReminderJobData): PendingReminder {
   return { caseId: data.caseId, kind: data.kind, attempt: data.attempt, at: new Date(data.at) };
 }
 
-function toDue(data: ReminderJobData): DueReminder {
+function toDue(data: ReminderJobData, runId: string): DueReminder {
   const scheduledFor = new Date(data.at);
   return {
     caseId: data.caseId,
@@ -243,6 +250,7 @@ function toDue(data: ReminderJobData): DueReminder {
     attempt: data.attempt,
     scheduledFor,
     deliveryKey: reminderDeliveryKey(data.caseId, data.kind, data.attempt, scheduledFor),
+    runId,
   };
 }
 

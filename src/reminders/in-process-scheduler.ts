@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { reminderDeliveryKey } from './job-id';
 import type { PendingReminder, ReminderKind } from './reminder-kinds';
 import {
@@ -138,6 +139,7 @@ export class InProcessReminderScheduler implements ReminderScheduler {
       attempt,
       scheduledFor: new Date(at.getTime()),
       deliveryKey: reminderDeliveryKey(caseId, kind, attempt, at),
+      runId: randomUUID(),
     };
     try {
       await (this.handler as ReminderHandler)(due);

@@ -13,6 +13,11 @@ export interface DueReminder {
    * a crashed worker, so the handler's delivery store can recognise a message it already sent.
    */
   readonly deliveryKey: string;
+  /**
+   * Different for every run of the handler (a retry, a redelivery after a crashed or force-closed worker),
+   * so the delivery store can tell a send begun by an earlier run, which is no longer running, from its own.
+   */
+  readonly runId: string;
 }
 
 /**
@@ -41,8 +46,11 @@ export interface ReminderScheduler {
   pending(caseId: string): Promise<PendingReminder[]>;
   /** Begins firing due reminders into the handler; call once. */
   start(handler: ReminderHandler): void;
-  /** Stops firing, waits for running handlers, closes connections. */
-  close(): Promise<void>;
+  /**
+   * Stops firing, waits for running handlers, closes connections. `force` (BullMQ) does not wait: the
+   * running jobs are redelivered to a live worker later, whose handler finishes what they began.
+   */
+  close(options?: { force?: boolean }): Promise<void>;
 }
 
 /** Options both implementations share. */

@@ -95,7 +95,12 @@ export function createReminders(deps: {
       escalate: async (caseId, note) => logger.warn({ caseId, note }, 'case escalated to support'),
     },
     ...(deps.handoff ? { isOwned: deps.handoff.isOwned.bind(deps.handoff) } : {}),
-    ...(deps.metrics ? { onOutcome: (kind, outcome) => deps.metrics?.reminders.inc({ kind, outcome }) } : {}),
+    ...(deps.metrics
+      ? {
+          onOutcome: (kind, outcome) => deps.metrics?.reminders.inc({ kind, outcome }),
+          onResendAfterCrash: (kind, target) => deps.metrics?.reminderResends.inc({ kind, target }),
+        }
+      : {}),
     policy,
     logger: logger.child({ component: 'reminders' }),
     ...(deps.iys ? { partnerCheck: iysPartnerCheck(deps.iys), confirmPartner: deps.confirmPartner } : {}),

@@ -1,7 +1,4 @@
 import type { ChannelAddress } from '../../src/domain/case';
-import { createClient } from 'redis';
-import { InMemoryDeliveryStore, RedisDeliveryStore } from '../../src/reminders/delivery-store';
-import { deleteByPrefix, REDIS_URL, uniquePrefix } from '../support/redis';
 import { ChannelSimulator } from '../support/channel-simulator';
 import { localMessenger } from '../support/bot-framework-messenger';
 import { LocalConnector } from '../support/local-connector';
@@ -56,45 +53,5 @@ describe('proactive messages on Bot Framework channels', () => {
     await expect(messenger.send(address('conv-busy'), { text: 'x', actions: [] })).rejects.toMatchObject({
       statusCode: 429,
     });
-  });
-});
-
-describe('InMemoryDeliveryStore', () => {
-  it('lets one attempt send, refuses duplicates, and frees the key when an attempt gives up', async () => {
-    let now = 0;
-    const store = new InMemoryDeliveryStore(() => now);
-    expect(await store.begin('k')).toBe(true);
-    expect(await store.begin('k')).toBe(false);
-    await store.abandon('k');
-    expect(await store.begin('k')).toBe(true);
-    await store.markSent('k');
-    now += 10 * 60_000;
-    expect(await store.begin('k')).toBe(false);
-    expect(await store.begin('other')).toBe(true);
-    now += 3 * 60_000; // a crashed attempt's lease runs out: the next one may send
-    expect(await store.begin('other')).toBe(true);
-  });
-});
-
-describe('RedisDeliveryStore', () => {
-  const prefix = uniquePrefix('delivery');
-  const client = createClient({ url: REDIS_URL });
-  beforeAll(() => client.connect());
-  afterAll(async () => {
-    await deleteByPrefix(prefix);
-    await client.close();
-  });
-
-  it('has the same semantics on Redis, with a lease on `sending` and a long TTL on `sent`', async () => {
-    const store = new RedisDeliveryStore(client, prefix);
-    expect(await store.begin('c_1:awaiting_iys_code:0')).toBe(true);
-    expect(await store.begin('c_1:awaiting_iys_code:0')).toBe(false);
-    expect(await client.pTTL(`${prefix}delivery:c_1:awaiting_iys_code:0`)).toBeLessThanOrEqual(120_000);
-    await store.markSent('c_1:awaiting_iys_code:0');
-    expect(await client.ttl(`${prefix}delivery:c_1:awaiting_iys_code:0`)).toBeGreaterThan(30 * 24 * 3600);
-    expect(await store.begin('c_1:awaiting_iys_code:0')).toBe(false);
-    expect(await store.begin('c_1:awaiting_iys_code:1')).toBe(true);
-    await store.abandon('c_1:awaiting_iys_code:1');
-    expect(await store.begin('c_1:awaiting_iys_code:1')).toBe(true);
   });
 });

@@ -5,7 +5,7 @@ import { createLogger } from '../../src/observability/logger';
 import { InMemoryDeliveryStore } from '../../src/reminders/delivery-store';
 import type { ReminderKind } from '../../src/reminders/reminder-kinds';
 import { ReminderPlanner } from '../../src/reminders/reminder-planner';
-import { ReminderWorker } from '../../src/reminders/reminder-worker';
+import { ReminderWorker, type ReminderWorkerDeps } from '../../src/reminders/reminder-worker';
 import { InMemoryStorage } from '../../src/state/in-memory-storage';
 import { AT, caseAt, moved, must, reachableAt, SYSTEM } from '../support/case-fixtures';
 import { ChannelSimulator } from '../support/channel-simulator';
@@ -34,22 +34,28 @@ describe('reminder worker', () => {
     await connector.stop();
   });
 
-  function setUp(now = TUESDAY_10) {
+  function setUp(now = TUESDAY_10, extra: Partial<ReminderWorkerDeps> = {}) {
     const cases = new CaseRepository(new InMemoryStorage());
+    const deliveries = new InMemoryDeliveryStore();
     const scheduled: { caseId: string; kind: ReminderKind; at: Date; attempt: number }[] = [];
     const escalations: { caseId: string; note: string }[] = [];
-    const worker = new ReminderWorker({
+    const resends: string[] = [];
+    const deps: ReminderWorkerDeps = {
       cases,
       schedule: async (caseId, kind, at, attempt) => void scheduled.push({ caseId, kind, at, attempt }),
       messenger,
-      deliveries: new InMemoryDeliveryStore(),
+      deliveries,
       escalation: { escalate: async (caseId, note) => void escalations.push({ caseId, note }) },
       policy,
       logger: createLogger('silent'),
       now: () => now,
       random: () => 0,
-    });
-    return { cases, worker, scheduled, escalations };
+      onResendAfterCrash: (kind, target) => void resends.push(`${kind} ${target}`),
+    };
+    const worker = new ReminderWorker({ ...deps, ...extra });
+    /** Another process's worker on the same stores: what a redelivered job runs in. */
+    const restarted = () => new ReminderWorker(deps);
+    return { cases, deliveries, worker, restarted, scheduled, escalations, resends };
   }
 
   it('reminds a customer waiting for the İYSKod, records it and schedules the next one', async () => {
@@ -112,6 +118,109 @@ describe('reminder worker', () => {
     expect(await worker.handle(job)).toBe('sent');
     expect(await worker.handle(job)).toBe('duplicate');
     expect(connector.messages('conv-c_twice')).toHaveLength(1);
+  });
+
+  it('a run that died mid-send is sent again by the next run, counted as a possible duplicate', async () => {
+    const { cases, deliveries, worker, scheduled, resends } = setUp();
+    await cases.put(submitted('c_midsend', connector.url));
+    const job = { caseId: 'c_midsend', kind: 'awaiting_iys_code' as const, attempt: 0, deliveryKey: 'k_mid' };
+    await deliveries.begin(job.deliveryKey, 'run-that-died');
+    expect(await worker.handle({ ...job, runId: 'run-2' })).toBe('sent');
+    expect(connector.messages('conv-c_midsend')).toHaveLength(1);
+    expect(resends).toEqual(['awaiting_iys_code customer']);
+    expect(scheduled.map((s) => s.attempt)).toEqual([1]);
+    expect(await deliveries.progress(job.deliveryKey)).toBe('done');
+  });
+
+  it('a run that died after the send: the next run records it and schedules the next one, sending nothing', async () => {
+    const { cases, deliveries, restarted, scheduled, resends } = setUp();
+    await cases.put(submitted('c_aftersend', connector.url));
+    const job = {
+      caseId: 'c_aftersend',
+      kind: 'awaiting_iys_code' as const,
+      attempt: 0,
+      deliveryKey: 'k_as',
+    };
+    await deliveries.begin(job.deliveryKey, 'run-that-died');
+    await deliveries.markSent(job.deliveryKey);
+    expect(await restarted().handle({ ...job, runId: 'run-2' })).toBe('resumed');
+    expect(await restarted().handle({ ...job, runId: 'run-3' })).toBe('duplicate');
+    expect(connector.messages('conv-c_aftersend')).toHaveLength(0);
+    const audit = (await cases.get('c_aftersend'))!.audit.filter((e) => e.type === 'reminder.sent');
+    expect(audit.map((e) => e.detail)).toEqual(['awaiting_iys_code #1']);
+    expect(scheduled.map((s) => s.attempt)).toEqual([1]);
+    expect(resends).toEqual([]);
+  });
+
+  it('a crash between escalating and scheduling neither repeats nor drops the escalation', async () => {
+    let crashes = 1;
+    const base = setUp();
+    // The first worker dies (throws) right after the escalation is recorded, before the next is scheduled.
+    const { cases, deliveries, restarted, scheduled, escalations, resends } = base;
+    const dying = new ReminderWorker({
+      cases,
+      deliveries,
+      messenger,
+      policy,
+      logger: createLogger('silent'),
+      now: () => TUESDAY_10,
+      random: () => 0,
+      escalation: { escalate: async (caseId, note) => void escalations.push({ caseId, note }) },
+      schedule: async () => {
+        if (crashes-- > 0) throw new Error('worker killed');
+      },
+    });
+    await cases.put(submitted('c_esc', connector.url));
+    const attempt = policy.kinds.awaiting_iys_code.escalateAfter! - 1;
+    const job = { caseId: 'c_esc', kind: 'awaiting_iys_code' as const, attempt, deliveryKey: 'k_esc' };
+    await expect(dying.handle({ ...job, runId: 'run-1' })).rejects.toThrow('worker killed');
+    expect(await restarted().handle({ ...job, runId: 'run-2' })).toBe('resumed');
+    expect(connector.messages('conv-c_esc')).toHaveLength(1);
+    expect(escalations).toHaveLength(1);
+    const types = (await cases.get('c_esc'))!.audit
+      .map((e) => e.type)
+      .filter((t) => t.startsWith('reminder'));
+    expect(types).toEqual(['reminder.sent', 'reminder.escalated']);
+    expect(scheduled.map((s) => s.attempt)).toEqual([attempt + 1]);
+    expect(resends).toEqual([]);
+  });
+
+  it('an escalation whose run died before it was marked is sent again and counted', async () => {
+    const { cases, deliveries, worker, escalations, resends } = setUp();
+    await cases.put(submitted('c_esc2', connector.url));
+    const attempt = policy.kinds.awaiting_iys_code.escalateAfter! - 1;
+    const job = { caseId: 'c_esc2', kind: 'awaiting_iys_code' as const, attempt, deliveryKey: 'k_esc2' };
+    await deliveries.begin(job.deliveryKey, 'run-that-died');
+    await deliveries.markSent(job.deliveryKey);
+    await deliveries.begin(`${job.deliveryKey}:escalation`, 'run-that-died');
+    expect(await worker.handle({ ...job, runId: 'run-2' })).toBe('resumed');
+    expect(escalations).toHaveLength(1);
+    expect(resends).toEqual(['awaiting_iys_code support']);
+  });
+
+  it('the next reminder gets the same time however often an interrupted run is resumed', async () => {
+    const times: number[] = [];
+    const { cases, deliveries } = setUp();
+    const make = () =>
+      new ReminderWorker({
+        cases,
+        deliveries,
+        messenger,
+        policy,
+        logger: createLogger('silent'),
+        now: () => TUESDAY_10,
+        escalation: { escalate: async () => undefined },
+        schedule: async (_c, _k, at) => void times.push(at.getTime()),
+      }); // no `random`: jitter comes from the delivery key
+    await cases.put(submitted('c_jitter', connector.url));
+    const job = { caseId: 'c_jitter', kind: 'awaiting_iys_code' as const, attempt: 0, deliveryKey: 'k_j' };
+    await deliveries.begin(job.deliveryKey, 'run-that-died');
+    await deliveries.markSent(job.deliveryKey);
+    await make().handle({ ...job, runId: 'run-2' });
+    await deliveries.markSent(job.deliveryKey); // as if run-2 died before marking it done
+    await make().handle({ ...job, runId: 'run-3' });
+    expect(times).toHaveLength(2);
+    expect(times[1]).toBe(times[0]);
   });
 
   it('moves a reminder that fires after hours into the next business morning', async () => {
