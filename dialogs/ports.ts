@@ -55,6 +55,11 @@ export interface FormHistory {
   opened(form: OpenedForm): void;
   /** Forgets the newest form and returns the one before it, if any. */
   back(): OpenedForm | undefined;
+  /**
+   * A card whose submit (or cancel) took effect: its nonce is remembered, so the same card clicked again
+   * (ten impatient clicks, a redelivery) is recognised as a duplicate and ignored.
+   */
+  consumed(nonce: string): void;
 }
 
 export type HandoffReason = 'customer_request' | 'repeated_invalid_input' | 'reminders_unanswered';

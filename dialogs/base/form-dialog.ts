@@ -125,16 +125,23 @@ export class FormDialog extends Dialog<FormDialogOptions> {
     state: Extract<FormState, { mode: 'card' }>,
   ): Promise<DialogTurnResult> {
     const { context } = dc;
+    const session = sessionOf(context);
     const value: unknown = context.activity.value;
     if (!value || typeof value !== 'object') {
       await say(context, 'dialogs.form.useCard');
       return Dialog.EndOfTurn;
     }
-    if ((value as { verb?: unknown }).verb === FORM_CANCEL_VERB)
+    if ((value as { verb?: unknown }).verb === FORM_CANCEL_VERB) {
+      session.forms.consumed(state.nonce);
       return dc.endDialog({ status: 'cancelled' } satisfies FormOutcome);
+    }
     const spec = getFormSpec(state.formId, state.params);
     const result = parseFormSubmit(spec, value, state.nonce);
-    if (result.ok) return this.save(dc, spec, result.patch, result.warnings);
+    if (result.ok) {
+      // Clicked again (or ten times at once), this card is a duplicate: the bot layer ignores it.
+      session.forms.consumed(state.nonce);
+      return this.save(dc, spec, result.patch, result.warnings);
+    }
     if (result.reason === 'invalid') {
       state.failures += 1;
       const refused = Object.keys(result.fieldErrors).filter((id) => result.fieldErrors[id]?.length);

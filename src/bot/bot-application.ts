@@ -6,7 +6,7 @@ import { CaseCache } from '../cases/case-cache';
 import { caseIdFor } from '../cases/case-keys';
 import { agentPickAsText } from './agent-picks';
 import { answerCallbackOffer } from './callback-offer';
-import { TurnCaseSession } from './case-session';
+import { isConsumedCardAction, TurnCaseSession } from './case-session';
 import { choicePickAsText } from './choice-picks';
 import { DialogStateAccessor } from './dialog-state-accessor';
 import {
@@ -42,6 +42,9 @@ export function createBotApplication(deps: BotApplicationDeps): Application<AppT
   const caseCache = new CaseCache();
 
   app.activity(ActivityTypes.Message, async (context, state) => {
+    // A click on a card whose submit already took effect (ten clicks at once, a late second click): the
+    // customer already has the next question, so this one has no effect and no reply.
+    if (isConsumedCardAction(state, context.activity.value)) return;
     const stats = state.conversation.stats ?? { messages: 0, lastMessageAt: '' };
     state.conversation.stats = { messages: stats.messages + 1, lastMessageAt: now().toISOString() };
     const handoff = deps.handoff;

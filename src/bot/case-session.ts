@@ -162,6 +162,24 @@ function withoutActivityId(reference: Record<string, unknown>): Record<string, u
 }
 
 const MAX_FORMS = 20;
+/** Card nonces remembered as used: enough for the clicks a customer can make on recent cards. */
+const MAX_CONSUMED_NONCES = 20;
+
+/** Where consumed card nonces are kept in the conversation scope. */
+interface ConsumedNonces {
+  consumedNonces?: string[];
+}
+
+/**
+ * True when this activity is a click on a card whose submit already took effect (the nonce the card carries
+ * was consumed): the customer already has the answer to it, so the click is a duplicate with no effect.
+ */
+export function isConsumedCardAction(state: AppTurnState, value: unknown): boolean {
+  if (!value || typeof value !== 'object') return false;
+  const nonce = (value as { nonce?: unknown }).nonce;
+  if (typeof nonce !== 'string' || nonce.length === 0) return false;
+  return ((state.conversation as ConsumedNonces).consumedNonces ?? []).includes(nonce);
+}
 
 /** The form history lives in the conversation scope: it is navigation, not case data. */
 class ConversationFormHistory implements FormHistory {
@@ -183,5 +201,12 @@ class ConversationFormHistory implements FormHistory {
     this.state.conversation.formHistory = list;
     const previous = list.at(-1);
     return previous ? ({ formId: previous.formId, params: previous.params } as OpenedForm) : undefined;
+  }
+
+  consumed(nonce: string): void {
+    const conversation = this.state.conversation as ConsumedNonces;
+    const list = conversation.consumedNonces ?? [];
+    if (list.includes(nonce)) return;
+    conversation.consumedNonces = [...list, nonce].slice(-MAX_CONSUMED_NONCES);
   }
 }

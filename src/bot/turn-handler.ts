@@ -14,8 +14,20 @@ export function conversationLockKey(context: TurnContext): string {
 }
 
 /**
- * Wraps the application's turn: one turn at a time per conversation, timed and counted. Errors go on to
- * the adapter's onTurnError, which answers the user.
+ * The identity of an inbound activity for duplicate detection: the channel's activity id within its
+ * conversation. Undefined for activities that are not deliveries of their own (no id, proactive events,
+ * invokes, which must always get an invoke response).
+ */
+export function activityClaim(context: TurnContext): string | undefined {
+  const { id, type } = context.activity;
+  if (!id || type === 'event' || type === 'invoke') return undefined;
+  return `${conversationLockKey(context)}/${id}`;
+}
+
+/**
+ * Wraps the application's turn: one turn at a time per conversation, each inbound activity at most once
+ * (a redelivered activity is answered 200 and runs no turn), timed and counted. Errors go on to the
+ * adapter's onTurnError, which answers the user.
  */
 export function createTurnHandler(deps: {
   readonly lock: TurnLock;
@@ -28,10 +40,17 @@ export function createTurnHandler(deps: {
     const stopTimer = deps.metrics.turnDuration.startTimer({ channel });
     let outcome = 'ok';
     try {
+      const key = conversationLockKey(context);
+      const claim = activityClaim(context);
       // The activity id is the channel's; a turn id of our own also covers continued conversations.
-      await withLogContext({ turnId: randomUUID() }, () =>
-        deps.lock.runExclusive(conversationLockKey(context), () => deps.run(context)),
-      );
+      await withLogContext({ turnId: randomUUID() }, async () => {
+        if (claim === undefined) return deps.lock.runExclusive(key, () => deps.run(context));
+        const result = await deps.lock.runOnce(key, claim, () => deps.run(context));
+        if (!result.ran) {
+          outcome = 'duplicate';
+          deps.logger.info({ channel }, 'duplicate activity ignored');
+        }
+      });
     } catch (err) {
       outcome = 'error';
       throw err;

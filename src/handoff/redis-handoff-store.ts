@@ -1,3 +1,4 @@
+import { withStoreFailures } from '../errors';
 import type { RedisClient } from '../state/redis-client';
 import { RedisScript } from '../state/redis-script';
 import {
@@ -59,7 +60,10 @@ export class RedisHandoffStore implements HandoffStore {
   constructor(
     private readonly client: RedisClient,
     private readonly keyPrefix: string,
-  ) {}
+  ) {
+    // Redis failures surface as "temporarily unavailable", naming this store.
+    return withStoreFailures(this, 'handoff');
+  }
 
   async get(caseId: string): Promise<HandoffRecord | undefined> {
     const hash = await this.client.hGetAll(this.caseKey(caseId));

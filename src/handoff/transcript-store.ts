@@ -1,3 +1,4 @@
+import { withStoreFailures } from '../errors';
 import type { ValueCipher } from '../state/value-cipher';
 import { z } from 'zod/v4';
 import { maskText } from '../domain/case';
@@ -45,7 +46,10 @@ export class RedisTranscriptStore implements TranscriptStore {
     private readonly client: RedisClient,
     private readonly keyPrefix: string,
     private readonly cipher?: ValueCipher,
-  ) {}
+  ) {
+    // Redis failures surface as "temporarily unavailable", naming this store.
+    return withStoreFailures(this, 'transcript');
+  }
 
   async append(caseId: string, lines: readonly TranscriptLine[]): Promise<void> {
     if (lines.length === 0) return;

@@ -108,7 +108,7 @@ export class RedisStorage implements Storage {
     try {
       return await fn();
     } catch (err) {
-      throw new TemporarilyUnavailableError(`Redis ${op} failed`, { cause: err });
+      throw new TemporarilyUnavailableError(`Redis ${op} failed`, { cause: err, store: 'state' });
     }
   }
 }

@@ -1,8 +1,9 @@
+import { createHash } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createClient } from 'redis';
 import { TemporarilyUnavailableError } from '../../src/errors';
 import { RedisTurnLock } from '../../src/state/redis-turn-lock';
-import { InProcessTurnLock, type TurnLock } from '../../src/state/turn-lock';
+import { ClaimSet, InProcessTurnLock, type TurnLock } from '../../src/state/turn-lock';
 import { deleteByPrefix, REDIS_URL, uniquePrefix } from '../support/redis';
 
 /** Runs `count` jobs on one key that each read, pause and write a shared counter: a race loses updates. */
@@ -50,6 +51,42 @@ describe('InProcessTurnLock', () => {
   });
 });
 
+describe('runOnce (duplicate activities), in process', () => {
+  it('runs a claim once, even when the duplicates arrive together, and gives a failed claim back', async () => {
+    const lock = new InProcessTurnLock();
+    let runs = 0;
+    const job = async () => {
+      runs += 1;
+      await sleep(5);
+      return runs;
+    };
+    const results = await Promise.all(
+      Array.from({ length: 5 }, () => lock.runOnce('conv', 'conv/act-1', job)),
+    );
+    expect(results.filter((r) => r.ran)).toEqual([{ ran: true, value: 1 }]);
+    expect(runs).toBe(1);
+
+    await expect(
+      lock.runOnce('conv', 'conv/act-2', async () => Promise.reject(new Error('boom'))),
+    ).rejects.toThrow('boom');
+    await expect(lock.runOnce('conv', 'conv/act-2', async () => 'redelivered')).resolves.toEqual({
+      ran: true,
+      value: 'redelivered',
+    });
+  });
+
+  it('remembers a bounded number of claims, each for a limited time', () => {
+    let now = 0;
+    const claims = new ClaimSet(3, 1_000, () => now);
+    expect(['a', 'b', 'c', 'd'].map((id) => claims.claim(id))).toEqual([true, true, true, true]);
+    expect(claims.size).toBe(3);
+    expect(claims.claim('a')).toBe(true); // the oldest was forgotten first
+    expect(claims.claim('d')).toBe(false);
+    now = 1_001;
+    expect(claims.claim('d')).toBe(true);
+  });
+});
+
 describe('RedisTurnLock', () => {
   const prefix = uniquePrefix('lock');
   const clients = [createClient({ url: REDIS_URL }), createClient({ url: REDIS_URL })];
@@ -92,6 +129,71 @@ describe('RedisTurnLock', () => {
     const started = Date.now();
     await lockOn(1).runExclusive('crashed', async () => undefined);
     expect(Date.now() - started).toBeGreaterThanOrEqual(250);
+  });
+
+  it('claims an activity in the lease call: one run across two processes, duplicates do not wait', async () => {
+    const locks = [lockOn(0), lockOn(1)];
+    let runs = 0;
+    const results = await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        (locks[i % 2] as TurnLock).runOnce('dup', 'emulator/dup/act-1', async () => {
+          runs += 1;
+          await sleep(20);
+        }),
+      ),
+    );
+    expect(runs).toBe(1);
+    expect(results.filter((r) => r.ran)).toHaveLength(1);
+    // A later redelivery is still a duplicate; a new activity runs.
+    expect(await lockOn(1).runOnce('dup', 'emulator/dup/act-1', async () => 'again')).toEqual({ ran: false });
+    expect(await lockOn(0).runOnce('dup', 'emulator/dup/act-2', async () => 'new')).toEqual({
+      ran: true,
+      value: 'new',
+    });
+    const seen: string[] = [];
+    for await (const batch of clients[0]!.scanIterator({ MATCH: `${prefix}seen:*` })) seen.push(...batch);
+    expect(seen).toHaveLength(2);
+    expect(await clients[0]?.ttl(seen[0] as string)).toBeGreaterThan(3_000);
+  });
+
+  it('gives the claim back when the turn fails, so a redelivery is served', async () => {
+    await expect(
+      lockOn(0).runOnce('fail', 'emulator/fail/act-1', async () => Promise.reject(new Error('boom'))),
+    ).rejects.toThrow('boom');
+    expect(await lockOn(1).runOnce('fail', 'emulator/fail/act-1', async () => 'served')).toEqual({
+      ran: true,
+      value: 'served',
+    });
+  });
+
+  it('serves a redelivery of an activity whose turn died with its process (claim held, lease lapsed)', async () => {
+    const claim = 'emulator/killed/act-1';
+    // What a process killed mid-turn leaves: its token on the claim and on a lease that then runs out.
+    const claimKey = `${prefix}seen:${createHash('sha256').update(claim).digest('base64url')}`;
+    await clients[0]?.set(claimKey, 'dead-process-token', { expiration: { type: 'EX', value: 3_600 } });
+    await clients[0]?.set(`${prefix}lock:killed`, 'dead-process-token', {
+      expiration: { type: 'PX', value: 300 },
+    });
+    // While the dead turn's lease lives, the same activity counts as running elsewhere.
+    expect(await lockOn(1).runOnce('killed', claim, async () => 'too early')).toEqual({ ran: false });
+    await sleep(400);
+    expect(await lockOn(1).runOnce('killed', claim, async () => 'served')).toEqual({
+      ran: true,
+      value: 'served',
+    });
+    expect(await clients[0]?.get(claimKey)).toBe('done');
+    expect(await lockOn(0).runOnce('killed', claim, async () => 'twice')).toEqual({ ran: false });
+  });
+
+  it('takes a lapsed lease back on renewal when nobody else took it', async () => {
+    const a = lockOn(0, 1_000);
+    await a.runExclusive('lapsed', async () => {
+      // Redis lost the lease (e.g. evicted, or a renewal came too late): the next renewal restores it.
+      await clients[1]?.del(`${prefix}lock:lapsed`);
+      await sleep(400);
+      expect(await clients[1]?.pTTL(`${prefix}lock:lapsed`)).toBeGreaterThan(500);
+    });
+    expect(await clients[0]?.exists(`${prefix}lock:lapsed`)).toBe(0);
   });
 
   it('gives up with TemporarilyUnavailableError when the wait is too long', async () => {

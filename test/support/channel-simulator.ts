@@ -21,6 +21,8 @@ export class ChannelSimulator {
   readonly conversationId: string;
   readonly userId: string;
   private counter = 0;
+  /** Channels never reuse an activity id; two simulators on one conversation must not either. */
+  private readonly idSeed = randomUUID().slice(0, 8);
 
   constructor(
     private readonly botUrl: string,
@@ -35,7 +37,7 @@ export class ChannelSimulator {
     this.counter += 1;
     return {
       type: 'message',
-      id: `${this.conversationId}-in-${this.counter}`,
+      id: `${this.conversationId}-in-${this.idSeed}-${this.counter}`,
       timestamp: new Date().toISOString(),
       channelId: 'emulator',
       serviceUrl: this.connector.url,
