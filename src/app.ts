@@ -1,4 +1,5 @@
 import type { Storage, TurnContext } from 'botbuilder';
+import type { ServiceClientCredentialsFactory } from 'botframework-connector';
 import { MainDialog } from '../dialogs/main-dialog';
 import type { DialogDeps } from '../dialogs/ports';
 import { createStepDialogs } from '../dialogs/steps';
@@ -73,7 +74,15 @@ interface StateLayer {
 }
 
 /** The composition root: builds every collaborator from Config and wires them together. */
-export function createApp(config: Config, options: { logger?: Logger; handoff?: HandoffOptions } = {}): App {
+export function createApp(
+  config: Config,
+  options: {
+    logger?: Logger;
+    handoff?: HandoffOptions;
+    /** How outbound Bot Framework tokens are obtained; default: Azure AD (MSAL). Tests: a local endpoint. */
+    botCredentials?: ServiceClientCredentialsFactory;
+  } = {},
+): App {
   const logger = options.logger ?? createLogger(config.logLevel);
   const metrics = new Metrics({ defaultMetrics: config.env !== 'test' });
   const state = createStateLayer(config, logger, metrics);
@@ -87,9 +96,12 @@ export function createApp(config: Config, options: { logger?: Logger; handoff?: 
         keyPrefix: config.redis?.keyPrefix ?? '',
         logger,
         metrics,
+        ...cipherOf(config),
       })
     : undefined;
-  const adapter = createAdapter(config.bot, sender, logger);
+  const adapter = createAdapter(config.bot, sender, logger, {
+    ...(options.botCredentials ? { credentialsFactory: options.botCredentials } : {}),
+  });
   const handoff = createHandoff({
     config,
     adapter,

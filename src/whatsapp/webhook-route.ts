@@ -4,7 +4,7 @@ import type { Request, Response, Server } from 'restify';
 import type { WhatsAppConfig } from '../config';
 import type { RequestLimits } from '../http/request-limits';
 import type { Logger } from '../observability/logger';
-import { messageIdHash, type MessageDedupe } from './inbox';
+import type { InboxQueue } from './inbox-queue';
 import { parseWebhook } from './inbound';
 import { verifySignature } from './signature';
 import { whatsAppUserId, type ConversationWindowStore, type WaInbound, type WaInboundMessage } from './types';
@@ -14,34 +14,29 @@ export const WHATSAPP_WEBHOOK_PATH = '/api/whatsapp';
 export interface WhatsAppWebhookDeps {
   readonly config: WhatsAppConfig;
   readonly bodyLimitBytes: number;
-  readonly dedupe: MessageDedupe;
+  /** Claims each message and stores what is new durably; its consumer runs the turns after the 200. */
+  readonly inbox: Pick<InboxQueue, 'accept'>;
   readonly window: ConversationWindowStore;
-  /** Runs after the 200 went out: new messages (each once) and every status, in payload order. */
-  readonly handle: (events: WaInbound[]) => Promise<void>;
   readonly logger: Logger;
   /** Per-IP budget checked before anything else (429: Meta retries later, nothing is lost). */
   readonly limits?: Pick<RequestLimits, 'allowIp'>;
-}
-
-export interface WhatsAppWebhook {
-  /** Resolves when every `handle` started so far has settled; for a clean shutdown. */
-  drain(): Promise<void>;
 }
 
 /**
  * The WhatsApp Cloud API webhook.
  *
  * GET answers Meta's verification handshake. POST checks X-Hub-Signature-256 over the raw bytes (401 and
- * nothing else without a valid one), records the customer-service window and claims each message id, then
- * answers 200 and hands the events on. Meta retries anything but a 200 for about a day, so:
+ * nothing else without a valid one), records the customer-service window, claims each message id and puts
+ * the new messages and the statuses in the inbox queue (one atomic step), then answers 200; the queue's
+ * consumer runs them. A process killed after the 200 loses nothing: the entries wait in the queue for
+ * another consumer. Meta retries anything but a 200 for about a day, so:
  * - a body that is not JSON, or parts we cannot read, still get 200 (retrying would not fix them) and a
  *   log line;
- * - when Redis cannot record or claim, the answer is 503, nothing is handed on and Meta's retry brings the
+ * - when Redis cannot record or enqueue, the answer is 503, nothing is queued and Meta's retry brings the
  *   messages back; the claims are what make that retry (and any other) process each message once.
  */
-export function registerWhatsAppWebhook(server: Server, deps: WhatsAppWebhookDeps): WhatsAppWebhook {
+export function registerWhatsAppWebhook(server: Server, deps: WhatsAppWebhookDeps): void {
   const log = deps.logger.child({ route: WHATSAPP_WEBHOOK_PATH });
-  const inFlight = new Set<Promise<void>>();
 
   server.get(WHATSAPP_WEBHOOK_PATH, async (req, res) => {
     const query = new URLSearchParams(req.getQuery() ?? '');
@@ -65,40 +60,23 @@ export function registerWhatsAppWebhook(server: Server, deps: WhatsAppWebhookDep
 
   server.post(WHATSAPP_WEBHOOK_PATH, async (req, res) => {
     if (deps.limits && !(await deps.limits.allowIp('whatsapp', req, res))) return;
-    const events = await receive(req, res, deps, log);
-    if (!events || events.length === 0) return;
-    const handling = Promise.resolve()
-      .then(() => deps.handle(events))
-      .catch((err: unknown) => log.error({ err: errorSummary(err) }, 'whatsapp events failed'))
-      .finally(() => inFlight.delete(handling));
-    inFlight.add(handling);
+    await receive(req, res, deps, log);
   });
-
-  return {
-    async drain() {
-      while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
-    },
-  };
 }
 
-/** Answers the request; returns the events to hand on once it has answered 200. */
-async function receive(
-  req: Request,
-  res: Response,
-  deps: WhatsAppWebhookDeps,
-  log: Logger,
-): Promise<WaInbound[] | undefined> {
+/** Answers the request: 200 once whatever it carries is safely queued. */
+async function receive(req: Request, res: Response, deps: WhatsAppWebhookDeps, log: Logger): Promise<void> {
   let body: Buffer | typeof TOO_LARGE;
   try {
     body = await readRawBody(req, deps.bodyLimitBytes);
   } catch {
     log.info('whatsapp webhook body not received (client went away)');
-    return undefined;
+    return;
   }
   if (body === TOO_LARGE) {
     log.warn({ limit: deps.bodyLimitBytes }, 'whatsapp webhook body too large');
     res.send(413, { code: 'PayloadTooLarge', message: `Request body size exceeds ${deps.bodyLimitBytes}` });
-    return undefined;
+    return;
   }
   const signature = req.header('x-hub-signature-256');
   if (!verifySignature(body, signature || undefined, deps.config.appSecret)) {
@@ -107,27 +85,25 @@ async function receive(
       'whatsapp webhook refused',
     );
     res.send(401, { code: 'Unauthorized', message: 'X-Hub-Signature-256 is missing or does not match' });
-    return undefined;
+    return;
   }
   const payload = parseJson(body);
   if (payload === NOT_JSON) {
     log.warn({ bytes: body.length }, 'whatsapp webhook body is not JSON; acknowledged and dropped');
     res.send(200);
-    return undefined;
+    return;
   }
   const parsed = parseWebhook(payload);
   if (parsed.problems.length > 0) log.warn({ problems: parsed.problems }, 'whatsapp webhook parts skipped');
   const events = ownEvents(parsed.events, deps.config.phoneNumberId, log);
-  let accepted: WaInbound[];
   try {
-    accepted = await accept(events, deps, log);
+    await accept(events, deps, log);
   } catch (err) {
-    log.error({ err: errorSummary(err) }, 'whatsapp webhook could not claim messages; asking Meta to retry');
+    log.error({ err: errorSummary(err) }, 'whatsapp webhook could not queue messages; asking Meta to retry');
     res.send(503, { code: 'ServiceUnavailable', message: 'Temporarily unavailable; retry later' });
-    return undefined;
+    return;
   }
   res.send(200);
-  return accepted;
 }
 
 /** One app may be subscribed for several numbers; a reply must come from the number the customer wrote to. */
@@ -140,38 +116,23 @@ function ownEvents(events: WaInbound[], phoneNumberId: string, log: Logger): WaI
 }
 
 /**
- * Records the window and claims each message. Either all of it succeeds or the request fails as a whole:
- * claims already made are given back, so Meta's retry finds the messages new.
+ * Records the window, then claims and queues in one step: either every event is queued (duplicates left
+ * out) or none is and the request fails as a whole, so Meta's retry finds the messages new.
  */
-async function accept(events: WaInbound[], deps: WhatsAppWebhookDeps, log: Logger): Promise<WaInbound[]> {
+async function accept(events: WaInbound[], deps: WhatsAppWebhookDeps, log: Logger): Promise<void> {
+  if (events.length === 0) return;
   const messages = events.filter((e): e is WaInboundMessage => e.kind === 'message');
   await recordWindows(messages, deps.window);
-  const claims = await Promise.allSettled(messages.map((m) => deps.dedupe.claim(m.messageId)));
-  const failed = claims.find((c): c is PromiseRejectedResult => c.status === 'rejected');
-  if (failed) {
-    const claimed = messages.filter((_, i) => isClaimed(claims[i]));
-    await Promise.allSettled(claimed.map(async (m) => deps.dedupe.release?.(m.messageId)));
-    throw failed.reason;
-  }
-  const fresh = new Set(messages.filter((_, i) => isClaimed(claims[i])));
-  for (const m of messages) {
-    if (!fresh.has(m))
-      log.debug({ messageIdHash: messageIdHash(m.messageId).slice(0, 16) }, 'duplicate dropped');
-  }
-  const accepted = events.filter((e) => e.kind === 'status' || fresh.has(e));
+  const accepted = await deps.inbox.accept(events);
+  const fresh = accepted.filter((e) => e.kind === 'message').length;
   log.debug(
     {
-      messages: fresh.size,
-      duplicates: messages.length - fresh.size,
+      messages: fresh,
+      duplicates: messages.length - fresh,
       statuses: events.length - messages.length,
     },
     'whatsapp webhook accepted',
   );
-  return accepted;
-}
-
-function isClaimed(claim: PromiseSettledResult<boolean> | undefined): boolean {
-  return claim?.status === 'fulfilled' && claim.value;
 }
 
 /** One write per customer: the latest of their messages in this delivery. */

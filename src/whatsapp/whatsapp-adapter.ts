@@ -8,11 +8,13 @@ import {
   type ResourceResponse,
 } from 'botbuilder';
 import type { Logger } from '../observability/logger';
+import type { ReplyJournal } from './inbox-queue';
 import { renderReplies, type RenderOptions } from './outbound';
 import { recipientOfAccount } from './whatsapp-messenger';
 import { WHATSAPP_CHANNEL_ID, whatsAppUserId, type WaInboundMessage, type WhatsAppSender } from './types';
 
 const OUTBOX = Symbol('iys.whatsapp.outbox');
+const JOURNAL = Symbol('iys.whatsapp.journal');
 
 type TurnLogic = (context: TurnContext) => Promise<void>;
 
@@ -40,9 +42,14 @@ export class WhatsAppAdapter extends BotAdapter {
     super();
   }
 
-  /** Runs one customer message as a turn, then sends whatever it (or the error handler) replied. */
-  async processMessage(message: WaInboundMessage, logic: TurnLogic): Promise<void> {
+  /**
+   * Runs one customer message as a turn, then sends whatever it (or the error handler) replied. With a
+   * journal, the rendered replies are recorded before they go out and each one as it went out, so a
+   * process that dies while sending them is followed by the missing replies, not by the turn again.
+   */
+  async processMessage(message: WaInboundMessage, logic: TurnLogic, journal?: ReplyJournal): Promise<void> {
     const context = new TurnContext(this, this.toActivity(message));
+    if (journal) context.turnState.set(JOURNAL, journal);
     try {
       await this.runMiddleware(context, logic);
     } finally {
@@ -64,8 +71,12 @@ export class WhatsAppAdapter extends BotAdapter {
       );
       return;
     }
-    for (const message of renderReplies(replies, this.deps.render)) {
+    const messages = renderReplies(replies, this.deps.render);
+    const journal = context.turnState.get(JOURNAL) as ReplyJournal | undefined;
+    await journal?.commit(to, messages);
+    for (const message of messages) {
       await this.deps.sender.send(to, message);
+      await journal?.sent();
     }
   }
 

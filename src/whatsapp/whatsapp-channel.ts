@@ -1,4 +1,5 @@
 import type { TurnContext } from 'botbuilder';
+import { Counter } from 'prom-client';
 import type { Server } from 'restify';
 import { apologise } from '../bot/adapter';
 import type { WhatsAppConfig } from '../config';
@@ -13,17 +14,20 @@ import {
   type DeliveryStatusStore,
 } from './delivery-status';
 import { GraphClient } from './graph-client';
+import { InMemoryConversationWindowStore, messageIdHash, RedisConversationWindowStore } from './inbox';
 import {
-  InMemoryConversationWindowStore,
-  InMemoryMessageDedupe,
-  RedisConversationWindowStore,
-  RedisMessageDedupe,
-} from './inbox';
+  InMemoryInboxQueue,
+  RedisInboxQueue,
+  type InboxQueue,
+  type RedisInboxQueueOptions,
+  type TurnJournal,
+} from './inbox-queue';
 import type { RequestLimits } from '../http/request-limits';
+import type { ValueCipher } from '../state/value-cipher';
 import { whatsAppUserId, type WaInbound, type WaInboundMessage, type ConversationWindowStore } from './types';
 import { WhatsAppAdapter } from './whatsapp-adapter';
 import { recipientOfAccount, WhatsAppMessenger } from './whatsapp-messenger';
-import { registerWhatsAppWebhook, type WhatsAppWebhook } from './webhook-route';
+import { registerWhatsAppWebhook } from './webhook-route';
 
 type TurnLogic = (context: TurnContext) => Promise<void>;
 
@@ -35,9 +39,15 @@ export interface WhatsAppChannel {
   readonly deliveries: DeliveryStatusStore;
   /** Proactive sends: reminders use the reminder template outside the window, agents their own. */
   messenger(purpose: 'reminder' | 'agentMessage'): ProactiveMessenger;
-  /** Serves /api/whatsapp; each new message runs through `turnLogic` as a turn of the shared bot. */
+  /** The accepted-messages queue (Redis Stream, or its in-memory twin in the embedded mode). */
+  readonly inbox: InboxQueue;
+  /**
+   * Serves /api/whatsapp; each new message runs through `turnLogic` as a turn of the shared bot. The
+   * queue's consumer starts when the server starts listening, so every process that takes webhooks also
+   * runs them (and a worker-only process, which does not listen, does not).
+   */
   register(server: Server, turnLogic: TurnLogic, limits?: RequestLimits): void;
-  /** Waits for messages still being processed after their webhook was answered. */
+  /** Stops taking queued messages and waits for those taken to be processed. */
   drain(): Promise<void>;
 }
 
@@ -48,6 +58,10 @@ export function createWhatsAppChannel(deps: {
   keyPrefix: string;
   logger: Logger;
   metrics: Metrics;
+  /** Encrypts queued messages and journaled replies in Redis. */
+  cipher?: ValueCipher;
+  /** Tuning of the Redis queue (tests). */
+  inbox?: Partial<Pick<RedisInboxQueueOptions, 'claimIdleMs' | 'claimEveryMs' | 'blockMs'>>;
 }): WhatsAppChannel {
   const { config, redis, keyPrefix } = deps;
   const logger = deps.logger.child({ channel: 'whatsapp' });
@@ -63,13 +77,30 @@ export function createWhatsAppChannel(deps: {
   const deliveries = redis
     ? new RedisDeliveryStatusStore(redis, keyPrefix)
     : new InMemoryDeliveryStatusStore();
-  const dedupe = redis ? new RedisMessageDedupe(redis, keyPrefix) : new InMemoryMessageDedupe();
+  const inbox: InboxQueue = redis
+    ? new RedisInboxQueue(redis, {
+        keyPrefix,
+        logger,
+        ...(deps.cipher ? { cipher: deps.cipher } : {}),
+        ...deps.inbox,
+      })
+    : new InMemoryInboxQueue(undefined, { logger });
   const adapter = new WhatsAppAdapter({ sender: graph, phoneNumberId: config.phoneNumberId, logger });
   adapter.onTurnError = (context, error) => apologise(context, error, logger);
-  let webhook: WhatsAppWebhook | undefined;
+  const recovered = new Counter({
+    name: 'iys_whatsapp_inbox_recovered_total',
+    help: 'WhatsApp messages met again after a process died with them: already done, replies sent, run again',
+    labelNames: ['outcome'] as const,
+    registers: [deps.metrics.registry],
+  });
   const slowDownNotice = new OncePerWindow(60_000);
 
-  const handleMessage = async (message: WaInboundMessage, turnLogic: TurnLogic, limits?: RequestLimits) => {
+  const handleMessage = async (
+    message: WaInboundMessage,
+    turnLogic: TurnLogic,
+    journal: TurnJournal,
+    limits?: RequestLimits,
+  ) => {
     const userId = whatsAppUserId(message.from.userKey);
     if (limits && !(await limits.userWithinBudget('whatsapp', userId))) {
       // A customer (or a script on their phone) sending faster than anyone types: the message is not run
@@ -93,32 +124,71 @@ export function createWhatsAppChannel(deps: {
       });
       return;
     }
-    await adapter.processMessage(message, turnLogic);
+    await adapter.processMessage(message, turnLogic, journal);
   };
 
-  const handle = async (events: WaInbound[], turnLogic: TurnLogic, limits?: RequestLimits) => {
-    for (const event of events) {
-      try {
-        if (event.kind === 'status') {
-          deps.metrics.whatsAppStatuses.inc({ status: event.status });
-          if (event.status === 'failed') {
-            logger.warn(
-              { errorCodes: event.errorCodes, userId: event.userId },
-              'whatsapp message not delivered',
-            );
-          }
-          await deliveries.record(event);
-        } else {
-          await handleMessage(event, turnLogic, limits);
+  /** Picks a message up where an earlier attempt (of a process that died) left it. */
+  const resumeMessage = async (
+    message: WaInboundMessage,
+    turnLogic: TurnLogic,
+    journal: TurnJournal,
+    limits?: RequestLimits,
+  ) => {
+    const progress = await journal.load();
+    const ref = { messageIdHash: messageIdHash(message.messageId).slice(0, 16) };
+    if (progress.state === 'done') {
+      logger.info(ref, 'whatsapp message already processed; not run again');
+      recovered.inc({ outcome: 'already_done' });
+      return;
+    }
+    if (progress.state === 'committed') {
+      // The turn ran and saved its state; only (some of) its replies did not go out.
+      const missing = progress.replies.slice(progress.sent);
+      recovered.inc({ outcome: 'replies_sent' });
+      logger.warn({ ...ref, replies: missing.length }, 'whatsapp replies of an interrupted turn sent now');
+      for (const reply of missing) {
+        try {
+          await graph.send(progress.to, reply);
+        } catch (err) {
+          logger.error({ ...ref, err: errorSummary(err) }, 'whatsapp reply of an interrupted turn not sent');
         }
-      } catch (err) {
-        // One failed event must not hold back the others of the batch; the turn's own errors were
-        // already answered by the adapter's error handler.
-        logger.error(
-          { err: { name: (err as Error).name, message: (err as Error).message } },
-          'whatsapp event failed',
-        );
+        await journal.sent();
       }
+      return;
+    }
+    if (progress.state === 'started') {
+      // The turn may or may not have saved its state before the process died: run again (at worst a
+      // second run of the same answer; see the queue's documentation).
+      logger.warn(ref, 'whatsapp message interrupted mid-turn; running it again');
+      recovered.inc({ outcome: 'run_again' });
+    }
+    await journal.start();
+    await handleMessage(message, turnLogic, journal, limits);
+  };
+
+  const handle = async (
+    event: WaInbound,
+    journal: TurnJournal,
+    turnLogic: TurnLogic,
+    limits?: RequestLimits,
+  ) => {
+    try {
+      if (event.kind === 'status') {
+        deps.metrics.whatsAppStatuses.inc({ status: event.status });
+        if (event.status === 'failed') {
+          logger.warn(
+            { errorCodes: event.errorCodes, userId: event.userId },
+            'whatsapp message not delivered',
+          );
+        }
+        await deliveries.record(event);
+      } else {
+        await resumeMessage(event, turnLogic, journal, limits);
+      }
+    } catch (err) {
+      // The turn's own errors were already answered by the adapter's error handler; this is the rest
+      // (a failed send, Redis away while journaling). Logged, and the entry counts as processed.
+      logger.error({ err: errorSummary(err) }, 'whatsapp event failed');
     }
   };
 
@@ -127,20 +197,23 @@ export function createWhatsAppChannel(deps: {
     graph,
     window,
     deliveries,
+    inbox,
     messenger: (purpose) =>
       new WhatsAppMessenger({ sender: graph, window, templates: config.templates, purpose }),
     register(server, turnLogic, limits) {
-      webhook = registerWhatsAppWebhook(server, {
+      registerWhatsAppWebhook(server, {
         config,
         bodyLimitBytes: deps.bodyLimitBytes,
-        dedupe,
+        inbox,
         window,
-        handle: (events) => handle(events, turnLogic, limits),
         logger,
         ...(limits ? { limits } : {}),
       });
+      server.server.once('listening', () =>
+        inbox.start((event, journal) => handle(event, journal, turnLogic, limits)),
+      );
     },
-    drain: () => webhook?.drain() ?? Promise.resolve(),
+    drain: () => inbox.stop(),
   };
 }
 
@@ -149,6 +222,12 @@ export function isWhatsAppTurn(context: TurnContext): context is TurnContext & {
   return (
     context.adapter instanceof WhatsAppAdapter && recipientOfAccount(context.activity.from) !== undefined
   );
+}
+
+function errorSummary(err: unknown): { name: string; message: string } {
+  return err instanceof Error
+    ? { name: err.name, message: err.message }
+    : { name: 'Error', message: String(err) };
 }
 
 /** Remembers whom it told something recently, so a flood gets one notice, not one per message. */

@@ -4,6 +4,7 @@ import { createClient } from 'redis';
 import type { WhatsAppConfig } from '../../src/config';
 import { closeServer, createHttpServer, listen } from '../../src/http/server';
 import { createLogger } from '../../src/observability/logger';
+import type { Logger } from '../../src/observability/logger';
 import type { RedisClient } from '../../src/state/redis-client';
 import {
   InMemoryConversationWindowStore,
@@ -12,6 +13,7 @@ import {
   RedisMessageDedupe,
   type MessageDedupe,
 } from '../../src/whatsapp/inbox';
+import { InMemoryInboxQueue, RedisInboxQueue, type InboxQueue } from '../../src/whatsapp/inbox-queue';
 import { signatureFor } from '../../src/whatsapp/signature';
 import { whatsAppUserId, type ConversationWindowStore, type WaInbound } from '../../src/whatsapp/types';
 import { registerWhatsAppWebhook, type WhatsAppWebhookDeps } from '../../src/whatsapp/webhook-route';
@@ -39,24 +41,60 @@ const fixture = (name: string): string =>
   readFileSync(join(__dirname, '../fixtures/whatsapp', `${name}.json`), 'utf8');
 
 interface Stores {
-  readonly dedupe: MessageDedupe;
+  readonly inbox: (logger: Logger) => InboxQueue;
   readonly window: ConversationWindowStore;
 }
 
-/** A webhook on an ephemeral port, recording what it hands on and what it logs. */
-async function startWebhook(stores: Stores, overrides: Partial<WhatsAppWebhookDeps> = {}) {
+const memoryInbox =
+  (dedupe: MessageDedupe = new InMemoryMessageDedupe()) =>
+  (logger: Logger) =>
+    new InMemoryInboxQueue(dedupe, { logger });
+const redisInbox = (client: RedisClient, prefix: string) => (logger: Logger) =>
+  new RedisInboxQueue(client, { keyPrefix: prefix, logger, blockMs: 100 });
+
+/**
+ * A webhook on an ephemeral port with its queue's consumer, recording what the consumer was handed (each
+ * event on its own) and what it logs.
+ */
+async function startWebhook(
+  stores: Stores,
+  overrides: Partial<WhatsAppWebhookDeps> & { handle?: (event: WaInbound) => Promise<void> } = {},
+) {
   const logLines: string[] = [];
   const logger = createLogger('debug', { write: (line: string) => void logLines.push(line) });
   const server = createHttpServer(logger);
   const handled: WaInbound[][] = [];
-  const webhook = registerWhatsAppWebhook(server, {
+  const { handle, ...deps } = overrides;
+  const inbox = stores.inbox(logger);
+  registerWhatsAppWebhook(server, {
     config,
     bodyLimitBytes: BODY_LIMIT,
-    handle: async (events) => void handled.push(events),
     logger,
-    ...stores,
-    ...overrides,
+    inbox,
+    window: stores.window,
+    ...deps,
   });
+  inbox.start(async (event) => {
+    if (handle) {
+      try {
+        await handle(event);
+      } catch (err) {
+        logger.error({ err: { message: (err as Error).message } }, 'whatsapp events failed');
+      }
+      return;
+    }
+    handled.push([event]);
+  });
+  /** Waits until the queue has nothing left (the consumer keeps running). */
+  const webhook = {
+    async drain() {
+      if (inbox instanceof RedisInboxQueue) {
+        const deadline = Date.now() + 5_000;
+        while ((await redisClient.xLen(inbox.streamKey)) > 0 && Date.now() < deadline) await sleep(20);
+      }
+      await sleep(20);
+    },
+  };
   const port = await listen(server, 0, '127.0.0.1');
   const url = `http://127.0.0.1:${port}/api/whatsapp`;
   return {
@@ -74,13 +112,17 @@ async function startWebhook(stores: Stores, overrides: Partial<WhatsAppWebhookDe
         },
         body,
       }),
-    close: () => closeServer(server, 1_000),
+    close: async () => {
+      await closeServer(server, 1_000);
+      await inbox.stop();
+    },
   };
 }
 
 type Webhook = Awaited<ReturnType<typeof startWebhook>>;
 
 const redisClient: RedisClient = createClient({ url: REDIS_URL });
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const prefixes: string[] = [];
 
 beforeAll(async () => {
@@ -98,12 +140,12 @@ const backends: [string, () => Stores][] = [
       const prefix = uniquePrefix('wa-webhook');
       prefixes.push(prefix);
       return {
-        dedupe: new RedisMessageDedupe(redisClient, prefix),
+        inbox: redisInbox(redisClient, prefix),
         window: new RedisConversationWindowStore(redisClient, prefix),
       };
     },
   ],
-  ['memory', () => ({ dedupe: new InMemoryMessageDedupe(), window: new InMemoryConversationWindowStore() })],
+  ['memory', () => ({ inbox: memoryInbox(), window: new InMemoryConversationWindowStore() })],
 ];
 
 describe.each(backends)('WhatsApp webhook with %s stores', (_name, makeStores) => {
@@ -187,15 +229,16 @@ describe.each(backends)('WhatsApp webhook with %s stores', (_name, makeStores) =
     expect(events.filter((e) => e.kind === 'status')).toHaveLength(2);
   });
 
-  it('hands on a batch in payload order, dropping only the messages already seen', async () => {
+  it('queues each event of a batch, dropping only the messages already seen', async () => {
     expect((await hook.post(fixture('text'))).status).toBe(200);
     const batch = fixture('batch');
     expect((await hook.post(batch)).status).toBe(200);
     expect((await hook.post(batch)).status).toBe(200);
     await hook.webhook.drain();
-    const [, first, retry] = hook.handled;
-    expect(first?.map((e) => e.kind)).toEqual(['message', 'message', 'status', 'status', 'message']);
-    expect(retry?.map((e) => e.kind)).toEqual(['status', 'status']);
+    // Each event is queued on its own; a customer's messages keep their order, the statuses all arrive.
+    const events = hook.handled.flat();
+    expect(events.filter((e) => e.kind === 'message')).toHaveLength(4);
+    expect(events.filter((e) => e.kind === 'status')).toHaveLength(4);
   });
 
   it('acknowledges a signed body that is not JSON, or not a webhook, and hands nothing on', async () => {
@@ -256,31 +299,30 @@ describe.each(backends)('WhatsApp webhook with %s stores', (_name, makeStores) =
     }
   });
 
-  it('keeps serving when handling fails, and drain waits for handling in flight', async () => {
+  it('keeps serving when handling fails, and stopping waits for handling in flight', async () => {
     let release!: () => void;
     const gate = new Promise<void>((resolve) => (release = resolve));
+    let started = 0;
     let finished = 0;
     const slow = await startWebhook(makeStores(), {
-      handle: async (events) => {
-        if (events.some((e) => e.kind === 'status')) throw new Error('handler broke');
+      handle: async (event) => {
+        if (event.kind === 'status') throw new Error('handler broke');
+        started += 1;
         await gate;
         finished += 1;
       },
     });
-    try {
-      expect((await slow.post(fixture('status-delivered'))).status).toBe(200);
-      expect((await slow.post(fixture('text'))).status).toBe(200);
-      let drained = false;
-      const draining = slow.webhook.drain().then(() => (drained = true));
-      await new Promise((r) => setTimeout(r, 50));
-      expect(drained).toBe(false);
-      release();
-      await draining;
-      expect(finished).toBe(1);
-      expect(slow.logLines.join('')).toContain('whatsapp events failed');
-    } finally {
-      await slow.close();
-    }
+    expect((await slow.post(fixture('status-delivered'))).status).toBe(200);
+    expect((await slow.post(fixture('text'))).status).toBe(200);
+    while (started === 0) await sleep(10);
+    let closed = false;
+    const closing = slow.close().then(() => (closed = true));
+    await sleep(50);
+    expect(closed).toBe(false);
+    release();
+    await closing;
+    expect(finished).toBe(1);
+    expect(slow.logLines.join('')).toContain('whatsapp events failed');
   });
 
   it('moves the window forward only, whatever order deliveries arrive in', async () => {
@@ -318,8 +360,8 @@ describe('WhatsApp webhook when Redis is away', () => {
 
   it('answers 503 without handing anything on, and the retry brings the message in', async () => {
     const window = new RedisConversationWindowStore(redisClient, prefix);
-    const down = await startWebhook({ dedupe: new RedisMessageDedupe(downClient, prefix), window });
-    const up = await startWebhook({ dedupe: new RedisMessageDedupe(redisClient, prefix), window });
+    const down = await startWebhook({ inbox: redisInbox(downClient, prefix), window });
+    const up = await startWebhook({ inbox: redisInbox(redisClient, prefix), window });
     try {
       const res = await down.post(fixture('text'));
       expect(res.status).toBe(503);
@@ -338,7 +380,7 @@ describe('WhatsApp webhook when Redis is away', () => {
   it('answers 503 when the window cannot be recorded, and claims nothing', async () => {
     const dedupe = new InMemoryMessageDedupe();
     const hook = await startWebhook({
-      dedupe,
+      inbox: memoryInbox(dedupe),
       window: new RedisConversationWindowStore(downClient, prefix),
     });
     try {
@@ -361,7 +403,10 @@ describe('WhatsApp webhook when Redis is away', () => {
       },
       release: (id) => inner.release(id),
     };
-    const hook = await startWebhook({ dedupe: flaky, window: new InMemoryConversationWindowStore() });
+    const hook = await startWebhook({
+      inbox: memoryInbox(flaky),
+      window: new InMemoryConversationWindowStore(),
+    });
     try {
       expect((await hook.post(fixture('batch'))).status).toBe(503);
       failing = false;
