@@ -34,7 +34,8 @@ const envSchema = z.object({
   REDIS_URL: z.preprocess(emptyToUndefined, z.url({ protocol: /^rediss?$/ }).optional()),
   REDIS_KEY_PREFIX: z.preprocess(emptyToUndefined, z.string().min(1).max(64).default('iys:')),
   STATE_TTL_DAYS: intWithDefault(180, 1, 3650),
-  TURN_LOCK_LEASE_MS: intWithDefault(15_000, 1_000, 120_000),
+  // Short: a process killed mid-turn holds its conversations this long; live turns renew every quarter lease.
+  TURN_LOCK_LEASE_MS: intWithDefault(2_000, 1_000, 120_000),
   TURN_LOCK_WAIT_MS: intWithDefault(30_000, 1_000, 300_000),
 
   MICROSOFT_APP_ID: optionalString,
@@ -44,6 +45,7 @@ const envSchema = z.object({
     z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
   ),
   MICROSOFT_APP_TENANT_ID: optionalString,
+  BOT_OPENID_METADATA_URL: z.preprocess(emptyToUndefined, z.url({ protocol: /^https?$/ }).optional()),
 
   INTEGRATOR_NAME: z.preprocess(
     emptyToUndefined,
@@ -142,6 +144,11 @@ export interface Config {
     readonly appPassword?: string;
     readonly appType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
     readonly tenantId?: string;
+    /**
+     * Where the keys of Bot Connector tokens are published (OpenID metadata). Absent: the public cloud's
+     * (login.botframework.com). Set for a local test key server or a sovereign cloud's metadata.
+     */
+    readonly openIdMetadataUrl?: string;
   };
   readonly integrator: {
     readonly name: string;
@@ -256,6 +263,7 @@ export function loadConfig(environment: Environment = process.env, overrides: En
       ...(e.MICROSOFT_APP_ID ? { appId: e.MICROSOFT_APP_ID } : {}),
       ...(e.MICROSOFT_APP_PASSWORD ? { appPassword: e.MICROSOFT_APP_PASSWORD } : {}),
       ...(e.MICROSOFT_APP_TENANT_ID ? { tenantId: e.MICROSOFT_APP_TENANT_ID } : {}),
+      ...(e.BOT_OPENID_METADATA_URL ? { openIdMetadataUrl: e.BOT_OPENID_METADATA_URL } : {}),
     },
     integrator: {
       name: e.INTEGRATOR_NAME,
@@ -316,6 +324,11 @@ function crossFieldProblems(e: z.infer<typeof envSchema>): string[] {
   }
   if (e.MICROSOFT_APP_ID && e.MICROSOFT_APP_TYPE !== 'UserAssignedMSI' && !e.MICROSOFT_APP_PASSWORD) {
     problems.push(`MICROSOFT_APP_PASSWORD: required with MICROSOFT_APP_TYPE=${e.MICROSOFT_APP_TYPE}`);
+  }
+  if (e.NODE_ENV === 'production' && e.BOT_OPENID_METADATA_URL?.startsWith('http:')) {
+    problems.push(
+      'BOT_OPENID_METADATA_URL: must be https when NODE_ENV=production (it names the token keys)',
+    );
   }
   if (e.MICROSOFT_APP_TYPE === 'SingleTenant' && e.MICROSOFT_APP_ID && !e.MICROSOFT_APP_TENANT_ID) {
     problems.push('MICROSOFT_APP_TENANT_ID: required with MICROSOFT_APP_TYPE=SingleTenant');

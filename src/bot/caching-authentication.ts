@@ -1,4 +1,6 @@
 import {
+  AuthenticationConstants,
+  AuthenticationError,
   BotFrameworkAuthentication,
   ConnectorFactory,
   JwtTokenValidation,
@@ -12,6 +14,9 @@ import type { ActivitySender } from './activity-sender';
 import { installFastReplies } from './fast-replies';
 
 const MAX_CLIENTS = 256;
+/** What botframework-connector allows for channel tokens (jsonwebtoken's clockTolerance, in seconds). */
+const ALLOWED_ALGORITHMS: ReadonlySet<string> = new Set(AuthenticationConstants.AllowedSigningAlgorithms);
+const CLOCK_TOLERANCE_S = 5 * 60;
 
 /**
  * botbuilder builds a new ConnectorClient (and with it a new HTTP pipeline and socket pool) for every turn,
@@ -27,11 +32,23 @@ export class CachingBotFrameworkAuthentication extends BotFrameworkAuthenticatio
   constructor(
     private readonly inner: BotFrameworkAuthentication,
     private readonly sender: ActivitySender,
+    /**
+     * With an app id: refuse tokens that cannot be Bot Framework tokens (see `screenBearerToken`) before
+     * botframework-connector looks up keys, so forged traffic is cheap to turn away.
+     */
+    private readonly options: { screenTokens?: boolean } = {},
   ) {
     super();
   }
 
-  override authenticateRequest(activity: Activity, authHeader: string): Promise<AuthenticateRequestResult> {
+  override async authenticateRequest(
+    activity: Activity,
+    authHeader: string,
+  ): Promise<AuthenticateRequestResult> {
+    if (this.options.screenTokens) {
+      const problem = screenBearerToken(authHeader);
+      if (problem) throw new AuthenticationError(`Unauthorized: ${problem}`, 401);
+    }
     return this.inner.authenticateRequest(activity, authHeader).then((result) => ({
       ...result,
       connectorFactory: this.createConnectorFactory(result.claimsIdentity),
@@ -74,6 +91,55 @@ export class CachingBotFrameworkAuthentication extends BotFrameworkAuthenticatio
 
   override authenticateChannelRequest(authHeader: string): Promise<ClaimsIdentity> {
     return this.inner.authenticateChannelRequest(authHeader);
+  }
+}
+
+/**
+ * Why `authHeader` cannot carry a Bot Framework token, judged from its form alone (no keys, no signature
+ * check): not `Bearer <jwt>`, a signing algorithm other than RS256/384/512 (`none`, HS256 …), no key id, or
+ * expired beyond the 5-minute clock tolerance. Undefined when it may be one; botframework-connector then
+ * checks the signature, issuer, audience, serviceurl and endorsements.
+ */
+export function screenBearerToken(authHeader: string, nowMs = Date.now()): string | undefined {
+  const [scheme, token, ...rest] = authHeader.split(' ');
+  if (scheme !== 'Bearer' || !token || rest.length > 0) return 'not a bearer token';
+  const [rawHeader, rawPayload, signature, ...extra] = token.split('.');
+  if (!rawHeader || !rawPayload || !signature || extra.length > 0) return 'not a signed JWT';
+  const header = jsonSegment(rawHeader);
+  const payload = jsonSegment(rawPayload);
+  if (!header || !payload) return 'not a JWT';
+  if (typeof header.alg !== 'string' || !ALLOWED_ALGORITHMS.has(header.alg))
+    return 'signing algorithm not allowed';
+  if (typeof header.kid !== 'string' || header.kid === '') return 'no key id';
+  if (typeof payload.exp === 'number' && nowMs / 1000 >= payload.exp + CLOCK_TOLERANCE_S)
+    return 'token expired';
+  return undefined;
+}
+
+/**
+ * What a failed `authenticateRequest` means: `unauthorized` when the token was refused (answer 401), and
+ * `unavailable` when it could not be checked, i.e. the signing keys could not be fetched (answer 503, so
+ * the Bot Connector retries). botframework-connector throws AuthenticationError 401 for refused tokens,
+ * jsonwebtoken's own errors for a bad signature, and AuthenticationError 500 or a fetch error when the
+ * OpenID metadata or its keys are unreachable.
+ */
+export function classifyAuthenticationFailure(err: unknown): 'unauthorized' | 'unavailable' {
+  if (AuthenticationError.isStatusCodeError(err) && err.statusCode === 401) return 'unauthorized';
+  const name = err instanceof Error ? err.name : '';
+  if (name === 'JsonWebTokenError' || name === 'TokenExpiredError' || name === 'NotBeforeError') {
+    return 'unauthorized';
+  }
+  return 'unavailable';
+}
+
+function jsonSegment(segment: string): Record<string, unknown> | undefined {
+  try {
+    const value: unknown = JSON.parse(Buffer.from(segment, 'base64url').toString('utf8'));
+    return value && typeof value === 'object' && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : undefined;
+  } catch {
+    return undefined;
   }
 }
 

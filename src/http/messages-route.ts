@@ -1,18 +1,39 @@
-import { StatusCodes, type Activity } from 'botbuilder';
-import { AuthenticationError } from 'botframework-connector';
-import { plugins, type Server } from 'restify';
+import { createHash } from 'node:crypto';
+import { StatusCodes, type Activity, type TurnContext } from 'botbuilder';
+import { AuthenticationError, type AuthenticateRequestResult } from 'botframework-connector';
+import { plugins, type Request, type Response, type Server } from 'restify';
 import type { BotHttpAdapter } from '../bot/adapter';
+import { classifyAuthenticationFailure } from '../bot/caching-authentication';
 import type { TurnLogic } from '../bot/turn-handler';
+import { resolveLocale, t } from '../i18n';
 import type { Logger } from '../observability/logger';
 import { describeActivityProblems } from './activity-schema';
 import type { RequestLimits } from './request-limits';
 
 const RATE_SCOPE = 'messages';
+/** Signing keys unreachable: the Bot Connector is asked to come back after this many seconds. */
+const KEYS_UNAVAILABLE_RETRY_AFTER_S = 30;
+/** At most one log line per this interval while the signing keys cannot be fetched. */
+const KEYS_UNAVAILABLE_LOG_INTERVAL_MS = 60_000;
 
 /**
  * Bot Framework endpoint. The body is parsed with a size cap (413 past it, 400 for bad JSON) and checked
- * against our activity schema; the adapter then authenticates it (401 without a valid token when an app
- * id is configured) and runs the turn.
+ * against our activity schema; the token is then checked and the turn runs.
+ *
+ * With an app id, what proves a request is its token, not its address: a request whose Bot Framework token
+ * is valid is never refused by the per-IP budget (all Teams traffic comes from a few Bot Connector
+ * addresses, or one proxy's). Only requests without a token or with a refused one spend it: 401 while the
+ * address has budget left, 429 once it has not. Forged tokens are mostly refused from their form alone
+ * (`screenBearerToken`), before any key lookup. When the signing keys cannot be fetched the answer is 503
+ * with Retry-After (the Bot Connector retries; nothing runs unauthenticated), logged once a minute.
+ *
+ * Without an app id (the Emulator, the Agents Playground) nothing is authenticated and every request
+ * spends the per-IP budget, as before.
+ *
+ * Per user (the activity's from.id, read only once the token is accepted so a forged request cannot spend
+ * a real user's budget): a user over HTTP_RATE_PER_USER still has every message processed (an activity the
+ * Bot Connector delivered must not be lost or come back as a retry), and is told once a window, in their
+ * language, to slow down.
  *
  * This does what `CloudAdapter.process` does for HTTP, minus its per-request schema construction (it
  * builds zod schemas on every call, a measurable share of a turn) and its console logging.
@@ -25,18 +46,25 @@ export function registerMessagesRoute(
     bodyLimitBytes: number;
     authRequired: boolean;
     logger: Logger;
-    /**
-     * Per-IP budget before anything else; per-user (the activity's from.id) once the token is accepted, so
-     * a forged request cannot spend a real user's budget.
-     */
     limits?: RequestLimits;
   },
 ): void {
   const parseBody = plugins.bodyParser({ maxBodySize: deps.bodyLimitBytes, mapParams: false });
+  const { limits, logger } = deps;
+  const keysUnavailable = new OncePerInterval(KEYS_UNAVAILABLE_LOG_INTERVAL_MS);
+
+  /** 401, or 429 once the address has spent its budget on requests that proved nothing. */
+  const refuseUnproven = async (req: Request, res: Response, message: string): Promise<void> => {
+    if (limits && !(await limits.allowIp(RATE_SCOPE, req, res))) return;
+    res.send(401, { code: 'Unauthorized', message });
+  };
+
+  const logic: TurnLogic = limits ? withUserBudget(deps.turnLogic, limits, logger) : deps.turnLogic;
+
   server.post('/api/messages', parseBody, async (req, res) => {
     const authorization = req.header('authorization') ?? '';
     if (deps.authRequired && !authorization) {
-      res.send(401, { code: 'Unauthorized', message: 'A Bot Framework bearer token is required' });
+      await refuseUnproven(req, res, 'A Bot Framework bearer token is required');
       return;
     }
     const problems = describeActivityProblems(req.body);
@@ -45,39 +73,100 @@ export function registerMessagesRoute(
       return;
     }
     const activity = withDates(req.body as Activity);
-    const limits = deps.limits;
-    if (limits && !(await limits.allowIp(RATE_SCOPE, req, res))) return;
-    let overBudget = false;
-    const logic: TurnLogic = limits
-      ? async (context) => {
-          const userId = context.activity.from?.id;
-          if (userId && !(await limits.userWithinBudget(RATE_SCOPE, userId))) {
-            overBudget = true;
-            return;
-          }
-          await deps.turnLogic(context);
+    let authenticated: string | AuthenticateRequestResult = authorization;
+    if (deps.authRequired) {
+      try {
+        authenticated = await deps.adapter.authenticate(authorization, activity);
+      } catch (err) {
+        if (classifyAuthenticationFailure(err) === 'unauthorized') {
+          await refuseUnproven(req, res, 'The bearer token was not accepted');
+          return;
         }
-      : deps.turnLogic;
-    try {
-      const invokeResponse = await deps.adapter.processValidatedActivity(authorization, activity, logic);
-      if (overBudget) {
-        res.setHeader('Retry-After', '60');
-        res.send(429, { code: 'TooManyRequests', message: 'Too many requests from this user; retry later' });
+        const refusedSinceLastLine = keysUnavailable.record();
+        if (refusedSinceLastLine !== undefined) {
+          logger.error(
+            { err: { name: (err as Error).name, message: (err as Error).message }, refusedSinceLastLine },
+            'bot framework signing keys unavailable; activities answered 503',
+          );
+        }
+        res.setHeader('Retry-After', String(KEYS_UNAVAILABLE_RETRY_AFTER_S));
+        res.send(503, {
+          code: 'ServiceUnavailable',
+          message: 'The token cannot be checked right now; retry later',
+        });
         return;
       }
+    } else if (limits && !(await limits.allowIp(RATE_SCOPE, req, res))) {
+      return;
+    }
+    try {
+      const invokeResponse = await deps.adapter.processValidatedActivity(authenticated, activity, logic);
       res.send(invokeResponse?.status ?? StatusCodes.OK, invokeResponse?.body ?? '');
     } catch (err) {
       if (err instanceof AuthenticationError) {
         res.send(401, { code: 'Unauthorized', message: 'The bearer token was not accepted' });
         return;
       }
-      deps.logger.error(
+      logger.error(
         { err: { name: (err as Error).name, message: (err as Error).message } },
         'activity failed',
       );
       res.send(500, { code: 'InternalError', message: 'The activity could not be processed' });
     }
   });
+}
+
+/**
+ * Counts the user's activity against HTTP_RATE_PER_USER. Over budget, the turn still runs: refusing an
+ * authenticated activity either loses it or brings it back later as a Bot Connector retry. The user is told,
+ * once a window (across replicas), in their language, that they are writing too fast.
+ */
+function withUserBudget(turnLogic: TurnLogic, limits: RequestLimits, logger: Logger): TurnLogic {
+  return async (context) => {
+    const userId = context.activity.from?.id;
+    if (userId && !(await limits.userWithinBudget(RATE_SCOPE, userId))) {
+      if (isFromThePerson(context) && (await limits.firstNoticeInWindow(RATE_SCOPE, userId))) {
+        const user = createHash('sha256').update(userId).digest('base64url').slice(0, 16);
+        logger.warn(
+          { user, channelId: context.activity.channelId },
+          'user over the per-user rate; told to slow down',
+        );
+        try {
+          await context.sendActivity({
+            type: 'message',
+            text: t(resolveLocale(context.activity.locale), 'bot.slowDownStillProcessing'),
+          });
+        } catch (err) {
+          logger.warn({ err: { message: (err as Error).message } }, 'could not send the slow-down notice');
+        }
+      }
+    }
+    await turnLogic(context);
+  };
+}
+
+/** Something the person did (a message, a card action), as opposed to a membership or typing event. */
+function isFromThePerson(context: TurnContext): boolean {
+  return context.activity.type === 'message' || context.activity.type === 'invoke';
+}
+
+/** Counts events; `record` answers how many were skipped since the last logged one, once per interval. */
+class OncePerInterval {
+  private lastAt = Number.NEGATIVE_INFINITY;
+  private skipped = 0;
+
+  constructor(private readonly intervalMs: number) {}
+
+  record(now = Date.now()): number | undefined {
+    if (now - this.lastAt < this.intervalMs) {
+      this.skipped += 1;
+      return undefined;
+    }
+    const skipped = this.skipped;
+    this.lastAt = now;
+    this.skipped = 0;
+    return skipped;
+  }
 }
 
 /** botbuilder expects Date objects in `timestamp`/`localTimestamp` and the original strings beside them. */

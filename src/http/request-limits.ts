@@ -67,6 +67,23 @@ export class RequestLimits {
     return decisions.every((d) => d.allowed);
   }
 
+  /**
+   * True the first time in a window that `userId` is to be told about `scope`'s budget (a "please slow
+   * down" notice), false after that, across replicas when the counters are in Redis. False with the limiter
+   * away: no notice beats one per message.
+   */
+  async firstNoticeInWindow(scope: string, userId: string): Promise<boolean> {
+    try {
+      const [decision] = await this.limiter.hit(
+        [{ key: `${scope}:notice:${hashed(userId)}`, limit: 1 }],
+        MINUTE_MS,
+      );
+      return decision?.allowed ?? false;
+    } catch {
+      return false;
+    }
+  }
+
   /** Counts the hits; with the limiter away the request is let through (availability before throttling). */
   private async hit(keys: readonly RateKey[]): Promise<RateDecision[]> {
     try {

@@ -72,6 +72,34 @@ describe('loadConfig', () => {
     expect(loadConfig({}).integrator.name).toBe('Örnek Entegratör');
   });
 
+  it('takes another OpenID metadata URL for Bot Framework tokens, https only in production', () => {
+    expect(loadConfig({}).bot.openIdMetadataUrl).toBeUndefined();
+    expect(
+      loadConfig({ BOT_OPENID_METADATA_URL: 'http://127.0.0.1:4000/v1/.well-known/openidconfiguration' }).bot
+        .openIdMetadataUrl,
+    ).toBe('http://127.0.0.1:4000/v1/.well-known/openidconfiguration');
+    expect(() => loadConfig({ BOT_OPENID_METADATA_URL: 'ftp://keys.example/metadata' })).toThrow(
+      /BOT_OPENID_METADATA_URL/,
+    );
+    const production = {
+      NODE_ENV: 'production',
+      MICROSOFT_APP_ID: 'x',
+      MICROSOFT_APP_PASSWORD: 'y',
+      ENCRYPTION_KEYS: `k1:${Buffer.alloc(32, 7).toString('base64')}`,
+      INTEGRATOR_NAME: 'Acme İletişim',
+      INTEGRATOR_CC_EMAIL: 'iys@acme.com.tr',
+      INTEGRATOR_SUPPORT_PHONE: '+90 212 555 00 00',
+      INTEGRATOR_PANEL_URL: 'https://panel.acme.com.tr',
+    };
+    expect(() =>
+      loadConfig({ ...production, BOT_OPENID_METADATA_URL: 'http://keys.example/metadata' }),
+    ).toThrow(/BOT_OPENID_METADATA_URL: must be https/);
+    expect(
+      loadConfig({ ...production, BOT_OPENID_METADATA_URL: 'https://keys.example/metadata' }).bot
+        .openIdMetadataUrl,
+    ).toBe('https://keys.example/metadata');
+  });
+
   it('requires a password with an app id, and a tenant for single-tenant bots', () => {
     expect(() => loadConfig({ MICROSOFT_APP_ID: 'x' })).toThrow(/MICROSOFT_APP_PASSWORD/);
     expect(() =>
