@@ -51,7 +51,8 @@ export class PrivateRedis {
   }
 
   async stop(): Promise<void> {
-    if (!this.child || this.child.exitCode !== null) return;
+    // A process ended by a signal keeps exitCode null and sets signalCode instead.
+    if (!this.child || this.child.exitCode !== null || this.child.signalCode !== null) return;
     this.child.kill('SIGKILL');
     await once(this.child, 'exit');
   }
