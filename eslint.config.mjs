@@ -1,6 +1,22 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+/** The folders of src/ outside the domain: the domain imports none of them. */
+const OUTER_LAYERS = [
+  'admin',
+  'bot',
+  'cases',
+  'handoff',
+  'http',
+  'integrator',
+  'iys',
+  'observability',
+  'privacy',
+  'reminders',
+  'state',
+  'whatsapp',
+];
+
 export default tseslint.config(
   { ignores: ['node_modules', '.ci/.node', 'dist', 'coverage', 'docs', '**/*.js', '**/*.mjs'] },
   js.configs.recommended,
@@ -13,27 +29,28 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
     },
   },
-  {
-    // Layering (DESIGN.md): the domain stays free of frameworks and infrastructure.
-    files: ['src/domain/**/*.ts'],
+  // Layering (DESIGN.md): the domain stays free of frameworks and infrastructure, at every folder depth
+  // (a relative path's depth is what tells src/reminders from src/domain/reminders).
+  ...['src/domain/*.ts', 'src/domain/*/*.ts', 'src/domain/*/*/*.ts'].map((files, depth) => ({
+    files: [files],
     rules: {
       'no-restricted-imports': [
         'error',
         {
           patterns: [
             'botbuilder*',
+            'botframework-*',
             '@microsoft/*',
             'redis',
             'bullmq',
             'restify',
-            '../bot/*',
-            '../http/*',
-            '../state/*',
+            ...OUTER_LAYERS.map((layer) => `${'../'.repeat(depth + 1)}${layer}/**`),
+            `${'../'.repeat(depth + 2)}{dialogs,cards}/**`,
           ],
         },
       ],
     },
-  },
+  })),
   {
     files: ['cards/**/*.ts'],
     rules: {

@@ -10,7 +10,7 @@ import {
   type StepState,
 } from '../domain/case';
 import type { TranscriptLine } from '../handoff/transcript-store';
-import type { PendingReminder } from '../reminders/reminder-kinds';
+import type { PendingReminder } from '../domain/reminders/reminder-kinds';
 import { summarize, type CaseSummary } from './case-summary';
 
 /** How many transcript lines the case page shows. */

@@ -3,7 +3,7 @@ import { caseStorageKey } from '../cases/case-keys';
 import type { CaseRepository } from '../cases/case-repository';
 import type { Actor, Case, ChannelAddress } from '../domain/case';
 import type { Logger } from '../observability/logger';
-import { REMINDER_KINDS } from '../reminders/reminder-kinds';
+import { REMINDER_KINDS } from '../domain/reminders/reminder-kinds';
 import type { ReminderScheduler } from '../reminders/reminder-scheduler';
 import type { TurnLock } from '../state/turn-lock';
 import { caseIdHash, type ErasureLog } from './erasure-log';

@@ -2,7 +2,7 @@ import { DelayedError, Queue, UnrecoverableError, Worker, type Job } from 'bullm
 import { createClient } from 'redis';
 import { AppError, TemporarilyUnavailableError } from '../errors';
 import { reminderDeliveryKey, reminderJobDataSchema, reminderJobIds, type ReminderJobData } from './job-id';
-import { REMINDER_KINDS, type PendingReminder, type ReminderKind } from './reminder-kinds';
+import { REMINDER_KINDS, type PendingReminder, type ReminderKind } from '../domain/reminders/reminder-kinds';
 import {
   DEFAULT_DELIVERY_TRIES,
   DEFAULT_RETRY_BACKOFF_MS,

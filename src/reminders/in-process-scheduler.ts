@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { reminderDeliveryKey } from './job-id';
-import type { PendingReminder, ReminderKind } from './reminder-kinds';
+import type { PendingReminder, ReminderKind } from '../domain/reminders/reminder-kinds';
 import {
   DEFAULT_DELIVERY_TRIES,
   DEFAULT_RETRY_BACKOFF_MS,

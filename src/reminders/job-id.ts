@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { REMINDER_KINDS, type ReminderKind } from './reminder-kinds';
+import { REMINDER_KINDS, type ReminderKind } from '../domain/reminders/reminder-kinds';
 
 /**
  * Each (case, kind) owns two fixed job slots. A running job keeps its id until it finishes, so while one

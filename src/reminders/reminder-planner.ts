@@ -1,6 +1,6 @@
 import type { Case } from '../domain/case';
 import { nextReminderAt, remindersDueFor, type ReminderPolicyConfig } from '../domain/reminders';
-import type { ReminderKind } from './reminder-kinds';
+import type { ReminderKind } from '../domain/reminders/reminder-kinds';
 
 export interface ReminderSlots {
   schedule(caseId: string, kind: ReminderKind, at: Date, attempt?: number): Promise<void>;

@@ -1,5 +1,5 @@
 import { AppError } from '../errors';
-import type { PendingReminder, ReminderKind } from './reminder-kinds';
+import type { PendingReminder, ReminderKind } from '../domain/reminders/reminder-kinds';
 
 /** One firing of a reminder, as the handler receives it. Ids, counters and times only. */
 export interface DueReminder {

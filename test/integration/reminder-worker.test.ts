@@ -3,7 +3,7 @@ import { applyPatch, markStep, type Case } from '../../src/domain/case';
 import { defaultReminderPolicyConfig, nextReminderAt } from '../../src/domain/reminders';
 import { createLogger } from '../../src/observability/logger';
 import { InMemoryDeliveryStore } from '../../src/reminders/delivery-store';
-import type { ReminderKind } from '../../src/reminders/reminder-kinds';
+import type { ReminderKind } from '../../src/domain/reminders/reminder-kinds';
 import { ReminderPlanner } from '../../src/reminders/reminder-planner';
 import { ReminderWorker, type ReminderWorkerDeps } from '../../src/reminders/reminder-worker';
 import { InMemoryStorage } from '../../src/state/in-memory-storage';

@@ -7,7 +7,7 @@ import {
 } from '../../src/reminders/bullmq-scheduler';
 import { InProcessReminderScheduler } from '../../src/reminders/in-process-scheduler';
 import { reminderJobIds } from '../../src/reminders/job-id';
-import type { ReminderKind } from '../../src/reminders/reminder-kinds';
+import type { ReminderKind } from '../../src/domain/reminders/reminder-kinds';
 import {
   UnrecoverableReminderError,
   type DueReminder,

@@ -1,5 +1,5 @@
 import { z } from 'zod/v4';
-import type { ReminderKind } from '../../reminders/reminder-kinds';
+import type { ReminderKind } from './reminder-kinds';
 import { isKnownTimeZone } from './zoned-time';
 
 /** How one kind of reminder repeats. Durations are in days (fractions allowed) from the triggering event. */

@@ -1,6 +1,6 @@
 import type { Locale, Translations } from '../../i18n/types';
 import { remindersEn, remindersTr } from '../../i18n/messages/reminders';
-import type { ReminderKind } from '../../reminders/reminder-kinds';
+import type { ReminderKind } from './reminder-kinds';
 
 type ReminderMessageKey = keyof typeof remindersTr;
 

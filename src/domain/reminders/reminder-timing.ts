@@ -1,4 +1,4 @@
-import type { ReminderKind } from '../../reminders/reminder-kinds';
+import type { ReminderKind } from './reminder-kinds';
 import { placeInBusinessHours } from './business-hours';
 import type { KindPolicy, ReminderPolicyConfig } from './policy-config';
 

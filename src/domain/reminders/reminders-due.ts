@@ -1,4 +1,4 @@
-import type { ReminderKind } from '../../reminders/reminder-kinds';
+import type { ReminderKind } from './reminder-kinds';
 import { FINISHED, currentStep, type Case, type StepId } from '../case';
 
 /** A reminder a case's state calls for, and the event its cadence counts from. */

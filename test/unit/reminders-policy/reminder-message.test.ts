@@ -5,7 +5,7 @@ import {
   reminderMessage,
 } from '../../../src/domain/reminders';
 import { remindersEn, remindersTr } from '../../../src/i18n/messages/reminders';
-import { REMINDER_KINDS } from '../../../src/reminders/reminder-kinds';
+import { REMINDER_KINDS } from '../../../src/domain/reminders/reminder-kinds';
 
 const LOCALES = ['tr', 'en'] as const;
 

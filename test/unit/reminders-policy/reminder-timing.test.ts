@@ -5,7 +5,7 @@ import {
   remindersExhausted,
   shouldEscalate,
 } from '../../../src/domain/reminders';
-import { REMINDER_KINDS } from '../../../src/reminders/reminder-kinds';
+import { REMINDER_KINDS } from '../../../src/domain/reminders/reminder-kinds';
 import { ALMOST_ONE, DAY, MINUTE, ZERO, config, istanbul, seeded } from './fixtures';
 
 const policy = config();
