@@ -15,13 +15,8 @@ import {
 } from './delivery-status';
 import { GraphClient } from './graph-client';
 import { InMemoryConversationWindowStore, messageIdHash, RedisConversationWindowStore } from './inbox';
-import {
-  InMemoryInboxQueue,
-  RedisInboxQueue,
-  type InboxQueue,
-  type RedisInboxQueueOptions,
-  type TurnJournal,
-} from './inbox-queue';
+import { InMemoryInboxQueue, type InboxQueue, type TurnJournal } from './inbox-queue';
+import { RedisInboxQueue, type RedisInboxQueueOptions } from './redis-inbox-queue';
 import type { RequestLimits } from '../http/request-limits';
 import type { ValueCipher } from '../state/value-cipher';
 import { whatsAppUserId, type WaInbound, type WaInboundMessage, type ConversationWindowStore } from './types';

@@ -13,7 +13,8 @@ import {
   RedisMessageDedupe,
   type MessageDedupe,
 } from '../../src/whatsapp/inbox';
-import { InMemoryInboxQueue, RedisInboxQueue, type InboxQueue } from '../../src/whatsapp/inbox-queue';
+import { InMemoryInboxQueue, type InboxQueue } from '../../src/whatsapp/inbox-queue';
+import { RedisInboxQueue } from '../../src/whatsapp/redis-inbox-queue';
 import { signatureFor } from '../../src/whatsapp/signature';
 import { whatsAppUserId, type ConversationWindowStore, type WaInbound } from '../../src/whatsapp/types';
 import { registerWhatsAppWebhook, type WhatsAppWebhookDeps } from '../../src/whatsapp/webhook-route';
