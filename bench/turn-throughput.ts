@@ -1,7 +1,9 @@
 /**
  * `npm run bench`: the same closed-loop load against (a) a bare botbuilder + restify echo bot on
- * MemoryStorage and (b) this bot with Redis state, one after the other in one run, both replying through
- * a local connector. Prints one JSON line last.
+ * MemoryStorage and (b) this bot with Redis state (ROLE=web, as a web replica runs), one after the other in
+ * one run, both replying through a local connector. Then (c) the same script one turn at a time through a
+ * counting relay in front of Redis, which gives the Redis round trips and commands per customer turn over
+ * every store (state, lock, limits, handoff, transcript …). Prints one JSON line last.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
@@ -10,11 +12,14 @@ import { freePort } from '../test/support/bot-process';
 import { LocalConnector } from '../test/support/local-connector';
 import { deleteByPrefix, REDIS_URL, uniquePrefix } from '../test/support/redis';
 import { runLoad, type LoadResult } from './load';
+import { RedisCounter } from './redis-counter';
 
 const ROOT = path.resolve(__dirname, '..');
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 6000);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 1500);
 const CONCURRENCY = 32;
+/** Turns of the counting phase (one at a time, so the relay's counts belong to one turn at a time). */
+const COUNTED_TURNS = Number(process.env.BENCH_COUNTED_TURNS ?? 400);
 
 async function startServer(
   script: string,
@@ -42,14 +47,6 @@ async function stop(child: ChildProcess): Promise<void> {
   await once(child, 'exit');
 }
 
-async function stateRoundTrips(url: string): Promise<number> {
-  const text = await (await fetch(`${url}/metrics`)).text();
-  return text
-    .split('\n')
-    .filter((l) => l.startsWith('iys_state_redis_roundtrips_total'))
-    .reduce((sum, l) => sum + Number(l.split(' ').pop()), 0);
-}
-
 async function measure(
   label: string,
   url: string,
@@ -74,20 +71,34 @@ async function main(): Promise<void> {
 
   // BENCH_ENCRYPTION_KEYS (id:base64) measures the bot with its state encrypted, as in production.
   const encryption = process.env.BENCH_ENCRYPTION_KEYS;
-  const bot = await startServer('src/main.ts', {
-    REDIS_URL,
+  const botEnv = (redisUrl: string) => ({
+    REDIS_URL: redisUrl,
     REDIS_KEY_PREFIX: prefix,
+    ROLE: 'web',
     // One client IP sends thousands of turns a second here: the bench measures turns, not the rate limiter.
     HTTP_RATE_PER_IP: '100000',
     HTTP_RATE_PER_USER: '10000',
     ...(encryption ? { ENCRYPTION_KEYS: encryption } : {}),
   });
-  let before = 0;
-  const ours = await measure('bot', bot.url, connector.url, async () => {
-    before = await stateRoundTrips(bot.url);
-  });
-  const trips = (await stateRoundTrips(bot.url)) - before;
+  const bot = await startServer('src/main.ts', botEnv(REDIS_URL));
+  const ours = await measure('bot', bot.url, connector.url);
   await stop(bot.child);
+
+  const redis = new URL(REDIS_URL);
+  const counter = new RedisCounter(redis.hostname, Number(redis.port || 6379));
+  const counted = await startServer('src/main.ts', botEnv(await counter.start()));
+  const common = {
+    botUrl: counted.url,
+    serviceUrl: connector.url,
+    concurrency: 1,
+    conversationsPerWorker: 8,
+  };
+  await runLoad({ ...common, label: 'count-warm', requests: 40 });
+  counter.reset();
+  const sequential = await runLoad({ ...common, label: 'count', requests: COUNTED_TURNS });
+  const { roundTrips, commands } = counter;
+  await stop(counted.child);
+  await counter.stop();
   await connector.stop();
   await deleteByPrefix(prefix);
 
@@ -98,8 +109,9 @@ async function main(): Promise<void> {
       ratio: round(ours.rps / baseline.rps),
       baseline_p99_ms: round(baseline.p99Ms),
       bot_p99_ms: round(ours.p99Ms),
-      redis_roundtrips_per_turn: round(trips / ours.requests),
-      errors: baseline.errors + ours.errors,
+      redis_roundtrips_per_turn: round(roundTrips / sequential.requests),
+      redis_commands_per_turn: round(commands / sequential.requests),
+      errors: baseline.errors + ours.errors + sequential.errors,
     }),
   );
 }
