@@ -1,5 +1,14 @@
 import { z } from 'zod/v4';
 import { backoffDelay, parseRetryAfter, type RetryPolicy } from '../iys/backoff';
+import {
+  GraphApiError,
+  graphErrorFrom,
+  invalidResponse,
+  PAIR_RATE_CODE,
+  parseJson,
+  tooLarge,
+  type GraphErrorReason,
+} from './graph-errors';
 import type { WaOutbound, WaRecipient, WhatsAppSender } from './types';
 
 /**
@@ -7,62 +16,6 @@ import type { WaOutbound, WaRecipient, WhatsAppSender } from './types';
  * Node's fetch keeps its connections to the Graph API alive between calls. Rate limits and server errors
  * are retried here with backoff; everything else goes back to the caller classified by `reason`.
  */
-
-export type GraphErrorReason =
-  'window_closed' | 'rate_limited' | 'unreachable' | 'auth' | 'invalid' | 'server';
-
-export interface GraphApiErrorInit {
-  readonly reason: GraphErrorReason;
-  readonly message: string;
-  readonly retryable: boolean;
-  readonly statusCode?: number;
-  readonly code?: number;
-  readonly subcode?: number;
-  readonly fbtraceId?: string;
-  readonly retryAfterMs?: number;
-  readonly cause?: unknown;
-}
-
-/** A failed Graph API call. The message names codes only, never the customer's number or the text sent. */
-export class GraphApiError extends Error {
-  readonly reason: GraphErrorReason;
-  readonly retryable: boolean;
-  readonly statusCode: number | undefined;
-  readonly code: number | undefined;
-  readonly subcode: number | undefined;
-  readonly fbtraceId: string | undefined;
-  readonly retryAfterMs: number | undefined;
-
-  constructor(init: GraphApiErrorInit) {
-    super(init.message, init.cause === undefined ? undefined : { cause: init.cause });
-    this.name = 'GraphApiError';
-    this.reason = init.reason;
-    this.retryable = init.retryable;
-    this.statusCode = init.statusCode;
-    this.code = init.code;
-    this.subcode = init.subcode;
-    this.fbtraceId = init.fbtraceId;
-    this.retryAfterMs = init.retryAfterMs;
-  }
-}
-
-/** Meta's codes by what they mean for us (WhatsApp Cloud API error codes). */
-export const GRAPH_ERROR_CODES = {
-  /** Re-engagement message: more than 24 hours since the customer last wrote (470 on the old API). */
-  windowClosed: [131047, 470],
-  /** 4 and 80007 app/account call limits, 130429 throughput, 131056 pair rate, 131048 spam rate limit. */
-  rateLimited: [4, 80007, 130429, 131056, 131048],
-  /** Message undeliverable: not a WhatsApp number, terms not accepted, client too old. */
-  unreachable: [131026],
-  /** AuthException, API method, permission denied, access token expired or invalid. */
-  auth: [0, 3, 10, 190],
-  /** Unknown error / service temporarily unavailable. */
-  server: [1, 2, 131000, 131016],
-} as const;
-
-/** The spam rate limit lasts far longer than a retry loop; the caller tries again much later. */
-const SPAM_RATE_CODE = 131048;
-const PAIR_RATE_CODE = 131056;
 
 export interface GraphClientOptions {
   /** Graph API origin, e.g. https://graph.facebook.com (a local fake in tests). */
@@ -115,17 +68,6 @@ const MediaResponseSchema = z.object({
   mime_type: z.string().min(1),
   sha256: z.string().optional(),
   file_size: z.union([z.number(), z.string().regex(/^\d+$/)]).optional(),
-});
-
-const ErrorBodySchema = z.object({
-  error: z.looseObject({
-    message: z.string().optional(),
-    type: z.string().optional(),
-    code: z.number().int().optional(),
-    error_subcode: z.number().int().optional(),
-    fbtrace_id: z.string().optional(),
-    error_data: z.looseObject({ details: z.string().optional() }).optional(),
-  }),
 });
 
 interface Exchange {
@@ -258,45 +200,8 @@ export class GraphClient implements WhatsAppSender {
       return { status: response.status, headers: response.headers, response };
     }
     const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), Date.now());
-    throw this.errorFrom(operation, response.status, await response.text().catch(() => ''), retryAfterMs);
-  }
-
-  private errorFrom(
-    operation: string,
-    status: number,
-    bodyText: string,
-    retryAfterMs?: number,
-  ): GraphApiError {
-    const parsed = ErrorBodySchema.safeParse(parseJson(bodyText));
-    const error = parsed.success ? parsed.data.error : undefined;
-    const code = error?.code;
-    const reason = classify(status, code);
-    const detail = [error?.message, error?.error_data?.details].filter(Boolean).join(' – ');
-    return new GraphApiError({
-      reason,
-      retryable: reason === 'server' || (reason === 'rate_limited' && code !== SPAM_RATE_CODE),
-      statusCode: status,
-      ...(code === undefined ? {} : { code }),
-      ...(error?.error_subcode === undefined ? {} : { subcode: error.error_subcode }),
-      ...(error?.fbtrace_id ? { fbtraceId: error.fbtrace_id } : {}),
-      ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
-      message:
-        `WhatsApp ${operation} failed: HTTP ${status}` +
-        (code === undefined ? '' : `, code ${code}`) +
-        (error?.error_subcode === undefined ? '' : `/${error.error_subcode}`) +
-        ` (${reason})` +
-        (detail ? `: ${this.redact(detail)}` : ''),
-    });
-  }
-
-  /** Meta's text can echo what it refused; numbers, user ids and the token never leave here. */
-  private redact(text: string): string {
-    return text
-      .split(this.o.accessToken)
-      .join('[token]')
-      .replace(/\+?\d[\d\s().-]{5,}\d/g, '[number]')
-      .replace(/\b[A-Z]{2}\.[A-Za-z0-9.]{6,}\b/g, '[user]')
-      .slice(0, 300);
+    const bodyText = await response.text().catch(() => '');
+    throw graphErrorFrom(operation, { status: response.status, bodyText, retryAfterMs }, this.o.accessToken);
   }
 
   private async withRetry<T>(operation: string, attempt: () => Promise<T>): Promise<T> {
@@ -330,45 +235,4 @@ export class GraphClient implements WhatsAppSender {
       ...(error.retryAfterMs === undefined ? {} : { retryAfterMs: error.retryAfterMs }),
     });
   }
-}
-
-/** What a Graph API answer means for the caller, by Meta's code first and the HTTP status second. */
-export function classify(status: number, code: number | undefined): GraphErrorReason {
-  if (code !== undefined) {
-    const is = (codes: readonly number[]) => codes.includes(code);
-    if (is(GRAPH_ERROR_CODES.windowClosed)) return 'window_closed';
-    if (is(GRAPH_ERROR_CODES.rateLimited)) return 'rate_limited';
-    if (is(GRAPH_ERROR_CODES.unreachable)) return 'unreachable';
-    if (is(GRAPH_ERROR_CODES.auth) || (code >= 200 && code <= 299)) return 'auth';
-    if (is(GRAPH_ERROR_CODES.server)) return 'server';
-  }
-  if (status === 429) return 'rate_limited';
-  if (status === 401 || status === 403) return 'auth';
-  if (status >= 500) return 'server';
-  return 'invalid';
-}
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return undefined;
-  }
-}
-
-function invalidResponse(operation: string, status: number): GraphApiError {
-  return new GraphApiError({
-    reason: 'server',
-    retryable: false,
-    statusCode: status,
-    message: `WhatsApp ${operation}: the Graph API answered ${status} with an unexpected body`,
-  });
-}
-
-function tooLarge(bytes: number): GraphApiError {
-  return new GraphApiError({
-    reason: 'invalid',
-    retryable: false,
-    message: `WhatsApp media download: ${bytes} bytes is more than this bot accepts`,
-  });
 }

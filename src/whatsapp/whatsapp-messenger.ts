@@ -2,8 +2,9 @@ import { z } from 'zod/v4';
 import type { WhatsAppConfig } from '../config';
 import type { ChannelAddress } from '../domain/case';
 import type { OutboundMessage, ProactiveMessenger, SendOutcome } from '../reminders/proactive-messenger';
-import { GraphApiError } from './graph-client';
-import { fitText, renderReplies, toWhatsAppMarkdown, type RenderOptions } from './outbound';
+import { GraphApiError } from './graph-errors';
+import { choicesPrompt, outboundChoice, textPrompt } from '../../cards/outbound-prompt';
+import { fitText, renderPrompt, toWhatsAppMarkdown, type RenderOptions } from './outbound';
 import {
   CUSTOMER_SERVICE_WINDOW_MS,
   type ConversationWindowStore,
@@ -100,21 +101,9 @@ export class WhatsAppMessenger implements ProactiveMessenger {
 
 /** The message as a reply of a turn would look: text, with buttons or a list when it offers answers. */
 function freeForm(message: OutboundMessage, options?: RenderOptions): WaOutbound[] {
-  return renderReplies(
-    [
-      {
-        type: 'message',
-        text: message.text,
-        ...(message.actions.length > 0
-          ? {
-              suggestedActions: {
-                to: [],
-                actions: message.actions.map((a) => ({ type: 'imBack', title: a.title, value: a.value })),
-              },
-            }
-          : {}),
-      },
-    ],
+  const choices = message.actions.map((a) => outboundChoice(a.value, a.title));
+  return renderPrompt(
+    choices.length > 0 ? choicesPrompt(message.text, choices) : textPrompt(message.text),
     options,
   );
 }

@@ -1,4 +1,5 @@
-import { GraphApiError, GraphClient, classify, type GraphRetryEvent } from '../../src/whatsapp/graph-client';
+import { GraphClient, type GraphRetryEvent } from '../../src/whatsapp/graph-client';
+import { GraphApiError, classify } from '../../src/whatsapp/graph-errors';
 import type { WaOutbound, WaRecipient } from '../../src/whatsapp/types';
 import { FakeGraphServer } from '../support/fake-graph-server';
 
