@@ -50,21 +50,15 @@ export function registerMessagesRoute(
   },
 ): void {
   const parseBody = plugins.bodyParser({ maxBodySize: deps.bodyLimitBytes, mapParams: false });
-  const { limits, logger } = deps;
-  const keysUnavailable = new OncePerInterval(KEYS_UNAVAILABLE_LOG_INTERVAL_MS);
-
-  /** 401, or 429 once the address has spent its budget on requests that proved nothing. */
-  const refuseUnproven = async (req: Request, res: Response, message: string): Promise<void> => {
-    if (limits && !(await limits.allowIp(RATE_SCOPE, req, res))) return;
-    res.send(401, { code: 'Unauthorized', message });
-  };
-
-  const logic: TurnLogic = limits ? withUserBudget(deps.turnLogic, limits, logger) : deps.turnLogic;
+  const gate = createAdmission(deps);
+  const logic: TurnLogic = deps.limits
+    ? withUserBudget(deps.turnLogic, deps.limits, deps.logger)
+    : deps.turnLogic;
 
   server.post('/api/messages', parseBody, async (req, res) => {
     const authorization = req.header('authorization') ?? '';
     if (deps.authRequired && !authorization) {
-      await refuseUnproven(req, res, 'A Bot Framework bearer token is required');
+      await gate.refuseUnproven(req, res, 'A Bot Framework bearer token is required');
       return;
     }
     const problems = describeActivityProblems(req.body);
@@ -73,47 +67,83 @@ export function registerMessagesRoute(
       return;
     }
     const activity = withDates(req.body as Activity);
-    let authenticated: string | AuthenticateRequestResult = authorization;
-    if (deps.authRequired) {
-      try {
-        authenticated = await deps.adapter.authenticate(authorization, activity);
-      } catch (err) {
-        if (classifyAuthenticationFailure(err) === 'unauthorized') {
-          await refuseUnproven(req, res, 'The bearer token was not accepted');
-          return;
-        }
-        const refusedSinceLastLine = keysUnavailable.record();
-        if (refusedSinceLastLine !== undefined) {
-          logger.error(
-            { err: { name: (err as Error).name, message: (err as Error).message }, refusedSinceLastLine },
-            'bot framework signing keys unavailable; activities answered 503',
-          );
-        }
-        res.setHeader('Retry-After', String(KEYS_UNAVAILABLE_RETRY_AFTER_S));
-        res.send(503, {
-          code: 'ServiceUnavailable',
-          message: 'The token cannot be checked right now; retry later',
-        });
-        return;
-      }
-    } else if (limits && !(await limits.allowIp(RATE_SCOPE, req, res))) {
-      return;
-    }
+    const admitted = await gate.admit(req, res, authorization, activity);
+    if (admitted === undefined) return;
     try {
-      const invokeResponse = await deps.adapter.processValidatedActivity(authenticated, activity, logic);
+      const invokeResponse = await deps.adapter.processValidatedActivity(admitted, activity, logic);
       res.send(invokeResponse?.status ?? StatusCodes.OK, invokeResponse?.body ?? '');
     } catch (err) {
       if (err instanceof AuthenticationError) {
         res.send(401, { code: 'Unauthorized', message: 'The bearer token was not accepted' });
         return;
       }
-      logger.error(
-        { err: { name: (err as Error).name, message: (err as Error).message } },
-        'activity failed',
-      );
+      deps.logger.error({ err }, 'activity failed');
       res.send(500, { code: 'InternalError', message: 'The activity could not be processed' });
     }
   });
+}
+
+interface Admission {
+  /** 401, or 429 once the address has spent its budget on requests that proved nothing. */
+  refuseUnproven(req: Request, res: Response, message: string): Promise<undefined>;
+  /**
+   * Whether the request may run a turn: with an app id its token must be accepted (refusals spend the
+   * per-IP budget, unreadable signing keys give 503); without one the per-IP budget applies to everything.
+   * Answers the request itself when it may not, and returns undefined then.
+   */
+  admit(
+    req: Request,
+    res: Response,
+    authorization: string,
+    activity: Activity,
+  ): Promise<string | AuthenticateRequestResult | undefined>;
+}
+
+function createAdmission(deps: {
+  adapter: BotHttpAdapter;
+  authRequired: boolean;
+  logger: Logger;
+  limits?: RequestLimits;
+}): Admission {
+  const { limits, logger } = deps;
+  const keysUnavailable = new OncePerInterval(KEYS_UNAVAILABLE_LOG_INTERVAL_MS);
+
+  const refuseUnproven = async (req: Request, res: Response, message: string): Promise<undefined> => {
+    if (limits && !(await limits.allowIp(RATE_SCOPE, req, res))) return undefined;
+    res.send(401, { code: 'Unauthorized', message });
+    return undefined;
+  };
+
+  const keysAreUnavailable = (res: Response, err: unknown): undefined => {
+    const refusedSinceLastLine = keysUnavailable.record();
+    if (refusedSinceLastLine !== undefined) {
+      logger.error(
+        { err, refusedSinceLastLine },
+        'bot framework signing keys unavailable; activities answered 503',
+      );
+    }
+    res.setHeader('Retry-After', String(KEYS_UNAVAILABLE_RETRY_AFTER_S));
+    res.send(503, {
+      code: 'ServiceUnavailable',
+      message: 'The token cannot be checked right now; retry later',
+    });
+    return undefined;
+  };
+
+  const admit: Admission['admit'] = async (req, res, authorization, activity) => {
+    if (!deps.authRequired) {
+      return !limits || (await limits.allowIp(RATE_SCOPE, req, res)) ? authorization : undefined;
+    }
+    try {
+      return await deps.adapter.authenticate(authorization, activity);
+    } catch (err) {
+      if (classifyAuthenticationFailure(err) === 'unauthorized') {
+        return refuseUnproven(req, res, 'The bearer token was not accepted');
+      }
+      return keysAreUnavailable(res, err);
+    }
+  };
+  return { refuseUnproven, admit };
 }
 
 /**
