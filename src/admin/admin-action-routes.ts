@@ -21,7 +21,6 @@ export function registerAdminActionRoutes(server: Server, deps: AdminApiDeps, gu
     maxBodySize: Math.min(deps.bodyLimitBytes, MAX_ADMIN_BODY),
     mapParams: false,
   });
-  const now = () => (deps.now ?? (() => new Date()))();
   const route = (name: string, action: Action) =>
     handled(deps.logger, name, async (req, res) => {
       const caseId = String(req.params?.id ?? '');
@@ -30,27 +29,27 @@ export function registerAdminActionRoutes(server: Server, deps: AdminApiDeps, gu
       if (!actor) return void res.send(400, { code: 'BadRequest', message: 'Invalid X-Actor header' });
       await action(req, res, caseId, actor);
     });
+  const actions = adminActions(deps);
   const path = `${ADMIN_API_PATH}/cases/:id`;
+  server.post(`${path}/codes`, guard, parseBody, route('codes', actions.codes));
+  server.post(`${path}/partner-confirmation`, guard, parseBody, route('confirm', actions.confirm));
+  server.post(`${path}/notes`, guard, parseBody, route('note', actions.note));
+  server.del(path, guard, route('erase', actions.erase));
+}
 
-  server.post(
-    `${path}/codes`,
-    guard,
-    parseBody,
-    route('codes', async (req, res, caseId, actor) => {
+/** Each action once the case id and the acting staff member are known. */
+function adminActions(deps: AdminApiDeps): Record<'codes' | 'confirm' | 'note' | 'erase', Action> {
+  const now = () => (deps.now ?? (() => new Date()))();
+  return {
+    codes: async (req, res, caseId, actor) => {
       const body = CodesBody.safeParse(req.body);
       if (!body.success) return sendInvalid(res, body.error);
       const result = await deps.actions.setCodes(caseId, body.data, actor);
       if (!result) return sendNotFound(res, caseId);
       if (!result.ok) return void res.send(422, { code: 'ValidationFailed', errors: result.errors });
       res.send(200, { warnings: result.warnings, case: await viewOf(deps, now(), result.case, false) });
-    }),
-  );
-
-  server.post(
-    `${path}/partner-confirmation`,
-    guard,
-    parseBody,
-    route('confirm', async (req, res, caseId, actor) => {
+    },
+    confirm: async (req, res, caseId, actor) => {
       const body = ConfirmBody.safeParse(req.body ?? {});
       if (!body.success) return sendInvalid(res, body.error);
       let after;
@@ -64,30 +63,19 @@ export function registerAdminActionRoutes(server: Server, deps: AdminApiDeps, gu
       }
       if (!after) return sendNotFound(res, caseId);
       res.send(200, { case: await viewOf(deps, now(), after, false) });
-    }),
-  );
-
-  server.post(
-    `${path}/notes`,
-    guard,
-    parseBody,
-    route('note', async (req, res, caseId, actor) => {
+    },
+    note: async (req, res, caseId, actor) => {
       const body = NoteBody.safeParse(req.body);
       if (!body.success) return sendInvalid(res, body.error);
       const event = await deps.actions.addNote(caseId, body.data.text, actor);
       if (!event) return sendNotFound(res, caseId);
       res.send(201, { event });
-    }),
-  );
-
-  server.del(
-    path,
-    guard,
-    route('erase', async (_req, res, caseId, actor) => {
+    },
+    erase: async (_req, res, caseId, actor) => {
       // No read of the case first: a case that can no longer be decrypted must still be erasable.
       const { found } = await deps.eraser.erase(caseId, actor);
       if (!found) return sendNotFound(res, caseId);
       res.send(204);
-    }),
-  );
+    },
+  };
 }
