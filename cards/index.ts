@@ -23,3 +23,6 @@ export {
 } from './prompts/prompt-machine';
 export { parsePromptState, promptStateSchema } from './prompts/prompt-state';
 export * from './prompts/prompt-types';
+export * from './outbound-prompt';
+export { renderChoicesCard, CHOICE_VERB } from './choices-card';
+export { cardText } from './card-text';

@@ -1,4 +1,4 @@
-import { CardFactory, MessageFactory, type Activity } from 'botbuilder';
+import { CardFactory, InputHints, MessageFactory, type Activity } from 'botbuilder';
 import {
   ChoicePrompt,
   ListStyle,
@@ -6,17 +6,21 @@ import {
   type DialogTurnResult,
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
+import { choicesPrompt, outboundChoice, renderChoicesCard, type ChoicesPrompt } from '../../cards';
 import type { MessageKey } from '../../src/i18n';
 import { sessionOf } from '../ports';
-import { text } from './say';
+import { text, withPrompt } from './say';
+
+/** The verb lives with the card that carries it; the bot layer reads it from here. */
+export { CHOICE_VERB } from '../../cards';
 
 export const CHOICE_PROMPT = 'choicePrompt';
-/** Verb of a choice button's submit data. */
-export const CHOICE_VERB = 'choice.pick';
 
 export interface ChoiceOption {
   readonly value: string;
   readonly title: MessageKey;
+  /** Where space is short (a WhatsApp button ≤ 20 characters, a list row ≤ 24); else cut from the title. */
+  readonly shortTitle?: MessageKey;
   /** Other words that pick this option (both languages are always accepted). */
   readonly synonyms?: readonly string[];
 }
@@ -44,8 +48,16 @@ export async function askChoice(
     const title = text(step.context, o.title);
     return { value: title, synonyms: [o.value, ...(o.synonyms ?? [])] };
   });
-  const asked = text(step.context, question, params);
+  const prompt = choicesPrompt(
+    text(step.context, question, params),
+    options.map((o, i) => {
+      const title = choices[i]?.value ?? '';
+      return outboundChoice(title, title, o.shortTitle && text(step.context, o.shortTitle));
+    }),
+  );
   if (!session.cardsSupported) {
+    // The prompt adds the choices as suggested actions; the activity keeps the text and the prompt.
+    const asked = withPrompt(MessageFactory.text(prompt.text, undefined, InputHints.ExpectingInput), prompt);
     return step.prompt(CHOICE_PROMPT, {
       prompt: asked,
       retryPrompt: asked,
@@ -53,31 +65,22 @@ export async function askChoice(
       style: ListStyle.suggestedAction,
     });
   }
-  const card = choicesCard(
-    asked,
-    choices.map((c) => c.value),
-  );
+  const card = choicesActivity(prompt);
   return step.prompt(CHOICE_PROMPT, { prompt: card, retryPrompt: card, choices, style: ListStyle.none });
 }
 
-/**
- * The question as an Adaptive Card with one Action.Submit per option: every client that renders cards
- * (Teams, Web Chat, Emulator, Agents Playground) submits `value.choice`, which the bot turns into the
- * message text before the prompt reads it. (Hero-card imBack/messageBack buttons do not work everywhere.)
- */
+/** A multiple choice as its card (see renderChoicesCard), carrying its prompt. */
+export function choicesActivity(prompt: ChoicesPrompt): Partial<Activity> {
+  return withPrompt(MessageFactory.attachment(CardFactory.adaptiveCard(renderChoicesCard(prompt))), prompt);
+}
+
+/** The question with one button per title; a pick reads as the title typed (proactive messages). */
 export function choicesCard(question: string, titles: readonly string[]): Partial<Activity> {
-  return MessageFactory.attachment(
-    CardFactory.adaptiveCard({
-      type: 'AdaptiveCard',
-      $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
-      version: '1.5',
-      body: [{ type: 'TextBlock', text: question, wrap: true }],
-      actions: titles.map((title) => ({
-        type: 'Action.Submit',
-        title,
-        data: { verb: CHOICE_VERB, choice: title },
-      })),
-    }),
+  return choicesActivity(
+    choicesPrompt(
+      question,
+      titles.map((title) => outboundChoice(title, title)),
+    ),
   );
 }
 

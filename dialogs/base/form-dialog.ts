@@ -3,10 +3,12 @@ import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult 
 import {
   answerPrompt,
   describeIssues,
+  formQuestionPrompt,
   parsePromptState,
   renderFormCard,
   repeatPrompt,
   startPrompt,
+  textPrompt,
   type PromptMessage,
   type PromptStep,
 } from '../../cards';
@@ -26,7 +28,7 @@ import {
 } from '../../src/domain/forms';
 import { translator } from '../../src/i18n';
 import { sessionOf, type DialogDeps } from '../ports';
-import { say, sendCard } from './say';
+import { say, sendCard, withPrompt } from './say';
 
 export interface FormDialogOptions {
   readonly formId: FormId;
@@ -197,7 +199,7 @@ export class FormDialog extends Dialog<FormDialogOptions> {
     };
     dc.activeDialog!.state[STATE] = state;
     // The last message of a finished walk is the machine's own "saved" line: send it too.
-    if (step.message.text) await sendPromptMessage(dc.context, step.message);
+    if (step.message.text) await sendPromptMessage(dc.context, step.message, step.result !== undefined);
     await this.escalateIfStuck(dc, state);
     if (!step.result) return Dialog.EndOfTurn;
     return this.save(
@@ -253,16 +255,22 @@ export class FormDialog extends Dialog<FormDialogOptions> {
   }
 }
 
-/** A question of the prompt machine: its choices become suggested actions that send the choice id back. */
-async function sendPromptMessage(context: TurnContext, message: PromptMessage): Promise<void> {
-  if (!message.choices || message.choices.length === 0) {
-    await context.sendActivity(message.text);
+/**
+ * A message of the prompt machine: a question (its choices also as suggested actions that send the
+ * choice id back), or the plain "saved" line that ends the walk.
+ */
+async function sendPromptMessage(context: TurnContext, message: PromptMessage, done = false): Promise<void> {
+  if (done) {
+    await context.sendActivity(withPrompt(MessageFactory.text(message.text), textPrompt(message.text)));
     return;
   }
-  const reply = MessageFactory.suggestedActions(
-    message.choices.map((c) => ({ type: 'imBack', title: c.title, value: c.id })),
-    message.text,
-  );
-  reply.channelData = { promptStyle: message.style, choices: message.choices };
-  await context.sendActivity(reply);
+  const prompt = formQuestionPrompt(message);
+  const reply =
+    prompt.choices.length === 0
+      ? MessageFactory.text(message.text)
+      : MessageFactory.suggestedActions(
+          prompt.choices.map((c) => ({ type: 'imBack', title: c.title, value: c.value })),
+          message.text,
+        );
+  await context.sendActivity(withPrompt(reply, prompt));
 }

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
-import type { RedisClient } from '../state/redis-client';
+import { closeRedisClient, type RedisClient } from '../state/redis-client';
 import type { ValueCipher } from '../state/value-cipher';
-import { DEFAULT_DEDUPE_TTL_SECONDS, messageIdHash } from './inbox';
+import { DEFAULT_DEDUPE_TTL_SECONDS } from './inbox';
 import {
   compareIds,
   errorSummary,
@@ -13,6 +13,7 @@ import {
   type InboxQueue,
   type InboxQueueOptions,
 } from './inbox-queue';
+import { InboxKeys } from './redis-inbox-keys';
 import { ACCEPT, FINISH, REFRESH } from './redis-inbox-scripts';
 import { RedisTurnJournal } from './redis-turn-journal';
 import { whatsAppUserId, type WaInbound } from './types';
@@ -42,6 +43,7 @@ type StreamEntry = [id: string, fields: string[] | null];
 export class RedisInboxQueue extends LaneRunner implements InboxQueue {
   readonly streamKey: string;
   readonly consumer: string;
+  private readonly keys: InboxKeys;
   private readonly claimIdleMs: number;
   private readonly claimEveryMs: number;
   private readonly blockMs: number;
@@ -58,7 +60,8 @@ export class RedisInboxQueue extends LaneRunner implements InboxQueue {
     private readonly options: RedisInboxQueueOptions,
   ) {
     super(options.logger.child({ inbox: 'redis' }));
-    this.streamKey = `${options.keyPrefix}wa:inbox`;
+    this.keys = new InboxKeys(options.keyPrefix, options.cipher);
+    this.streamKey = this.keys.stream;
     this.consumer = options.consumerName ?? `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
     this.claimIdleMs = options.claimIdleMs ?? 15_000;
     this.claimEveryMs = options.claimEveryMs ?? 5_000;
@@ -74,10 +77,10 @@ export class RedisInboxQueue extends LaneRunner implements InboxQueue {
     for (const event of events) {
       const lane = event.kind === 'message' ? whatsAppUserId(event.from.userKey) : '';
       keys.push(
-        event.kind === 'message' ? this.seenKey(event.messageId) : this.streamKey,
-        event.kind === 'message' ? this.orderKey(lane) : this.streamKey,
+        event.kind === 'message' ? this.keys.seen(event.messageId) : this.streamKey,
+        event.kind === 'message' ? this.keys.order(lane) : this.streamKey,
       );
-      args.push(event.kind === 'message' ? 'm' : 's', lane, this.seal(JSON.stringify(event)));
+      args.push(event.kind === 'message' ? 'm' : 's', lane, this.keys.encode(event));
     }
     const fresh = await ACCEPT.run<number[]>(this.client, keys, args);
     return events.filter((_, i) => fresh[i] === 1);
@@ -110,13 +113,7 @@ export class RedisInboxQueue extends LaneRunner implements InboxQueue {
     this.refresher = undefined;
     this.loop = undefined;
     this.reader = undefined;
-    if (reader?.isOpen) {
-      try {
-        await reader.close();
-      } catch {
-        reader.destroy();
-      }
-    }
+    if (reader) await closeRedisClient(reader);
     await this.forgetConsumerIfIdle();
   }
 
@@ -211,7 +208,7 @@ export class RedisInboxQueue extends LaneRunner implements InboxQueue {
     const map = new Map<string, string>();
     for (let i = 0; i + 1 < fields.length; i += 2) map.set(fields[i] as string, fields[i + 1] as string);
     try {
-      const event = reviveEvent(JSON.parse(this.open(map.get('e') ?? '')));
+      const event = this.keys.decode(map.get('e') ?? '');
       const lane = map.get('l') || `status:${id}`;
       return { id, lane, event };
     } catch (err) {
@@ -222,7 +219,7 @@ export class RedisInboxQueue extends LaneRunner implements InboxQueue {
 
   protected async mayRun(entry: InboxEntry): Promise<'run' | 'later' | 'abandon'> {
     if (entry.event.kind !== 'message') return 'run';
-    const orderKey = this.orderKey(entry.lane);
+    const orderKey = this.keys.order(entry.lane);
     const head = await this.client.lIndex(orderKey, 0);
     if (head === null || head === entry.id || compareIds(head, entry.id) > 0) return 'run';
     // An older message of this customer is not done yet. Gone from the stream: a leftover, dropped.
@@ -238,14 +235,14 @@ export class RedisInboxQueue extends LaneRunner implements InboxQueue {
   protected async process(entry: InboxEntry): Promise<void> {
     const journal =
       entry.event.kind === 'message'
-        ? new RedisTurnJournal(this.client, this.seenKey(entry.event.messageId), this.options.cipher)
+        ? new RedisTurnJournal(this.client, this.keys.seen(entry.event.messageId), this.options.cipher)
         : NO_JOURNAL;
     await this.handler?.(entry.event, journal);
     const isMessage = entry.event.kind === 'message';
     await this.finish(
       entry.id,
-      isMessage ? this.seenKey((entry.event as { messageId: string }).messageId) : undefined,
-      isMessage ? this.orderKey(entry.lane) : '',
+      isMessage ? this.keys.seen((entry.event as { messageId: string }).messageId) : undefined,
+      isMessage ? this.keys.order(entry.lane) : '',
     );
   }
 
@@ -299,28 +296,4 @@ export class RedisInboxQueue extends LaneRunner implements InboxQueue {
     this.lastProblemLog = now;
     this.log.warn({ err: errorSummary(err) }, message);
   }
-
-  private seenKey(messageId: string): string {
-    return `${this.options.keyPrefix}wa:seen:${messageIdHash(messageId)}`;
-  }
-
-  private orderKey(lane: string): string {
-    return `${this.options.keyPrefix}wa:order:${lane}`;
-  }
-
-  /** Stream entries are encrypted when a cipher is set, bound to the stream key. */
-  private seal(plain: string): string {
-    return this.options.cipher ? this.options.cipher.encrypt(plain, this.streamKey) : plain;
-  }
-
-  private open(stored: string): string {
-    return this.options.cipher ? this.options.cipher.decrypt(stored, this.streamKey) : stored;
-  }
-}
-
-/** JSON turned the events' dates into strings; this turns them back. */
-export function reviveEvent(raw: unknown): WaInbound {
-  const event = raw as WaInbound & { timestamp: string | Date };
-  if (event?.kind !== 'message' && event?.kind !== 'status') throw new Error('not a WhatsApp event');
-  return { ...event, timestamp: new Date(event.timestamp) } as WaInbound;
 }
