@@ -11,8 +11,9 @@ import { hasAcceptedPrivacyNotice, STEP_IDS, type Case, type StepId } from '../s
 import { t } from '../src/i18n';
 import { sayWithAgentOffer } from './base/agent-offer';
 import { askChoice, choicePrompt, chosen } from './base/choices';
-import { parseCommand, type GlobalCommand } from './base/commands';
-import { EraseConfirmDialog, erasureAnswer, requestErasure } from './base/erasure';
+import { CallbackOfferInterruption } from './base/callback-offer';
+import { parseCommand, readChoicePick, type GlobalCommand } from './base/commands';
+import { answerErasure, EraseConfirmDialog } from './base/erasure';
 import { FormDialog, type FormOutcome } from './base/form-dialog';
 import { say, sendCard } from './base/say';
 import { isStepOutcome } from './base/step-outcome';
@@ -44,12 +45,14 @@ export function stepDialogFor(current: Case): StepId | null {
  */
 export class MainDialog extends ComponentDialog {
   static readonly id = 'main';
+  private readonly callbackOffer: CallbackOfferInterruption;
 
   constructor(
     private readonly deps: DialogDeps,
     stepDialogs: readonly Dialog[],
   ) {
     super(MainDialog.id);
+    this.callbackOffer = new CallbackOfferInterruption(deps.callbackOffer);
     this.addDialog(choicePrompt());
     this.addDialog(new FormDialog(deps));
     this.addDialog(new EraseConfirmDialog());
@@ -65,8 +68,19 @@ export class MainDialog extends ComponentDialog {
     this.initialDialogId = WATERFALL;
   }
 
+  protected override async onBeginDialog(inner: DialogContext, options?: object): Promise<DialogTurnResult> {
+    readChoicePick(inner.context.activity);
+    const interrupted = await this.callbackOffer.onBegin(inner);
+    return interrupted ?? super.onBeginDialog(inner, options);
+  }
+
   protected override async onContinueDialog(inner: DialogContext): Promise<DialogTurnResult> {
-    if (inner.activeDialog?.id === EraseConfirmDialog.id) return this.answerErasure(inner);
+    readChoicePick(inner.context.activity);
+    const interrupted = await this.callbackOffer.onContinue(inner);
+    if (interrupted) return interrupted;
+    if (inner.activeDialog?.id === EraseConfirmDialog.id) {
+      return answerErasure(inner, WATERFALL, () => super.onContinueDialog(inner));
+    }
     const files = receivedFiles(inner.context.activity);
     if (files.length > 0) {
       await this.keepFiles(inner.context, files);
@@ -200,27 +214,6 @@ export class MainDialog extends ComponentDialog {
         // Asked on top of whatever was open, so "no" returns to exactly that question.
         return inner.beginDialog(EraseConfirmDialog.id);
     }
-  }
-
-  /**
-   * The answer to "delete my data?". Yes: the dialogs end and the bot layer erases once the turn is saved.
-   * Otherwise the confirmation leaves the stack without resuming the dialog below it (a form would take a
-   * resume for its own end), and that dialog asks its question again.
-   */
-  private async answerErasure(inner: DialogContext): Promise<DialogTurnResult> {
-    const answer = erasureAnswer(inner.context);
-    if (answer === 'yes') {
-      requestErasure(inner.context);
-      await inner.cancelAllDialogs();
-      return { status: 'complete' as DialogTurnResult['status'], result: { next: 'pause' } };
-    }
-    inner.stack.shift();
-    await say(inner.context, 'dialogs.erase.kept');
-    // Asked before anything ran (the greeting): start over from the greeting, which resumes the case.
-    if (inner.activeDialog?.id === WATERFALL) return inner.replaceDialog(WATERFALL);
-    if (answer === 'other') return super.onContinueDialog(inner);
-    await inner.repromptDialog();
-    return Dialog.EndOfTurn;
   }
 
   /** Files count as personal data: they are kept only once the privacy notice is accepted. */

@@ -32,9 +32,23 @@ export interface CaseSession {
    * saved, never before: a save that loses a conflict must not have announced anything.
    */
   announceCompletion(): void;
+  /**
+   * The customer confirmed "verilerimi sil": the case and everything around it is erased once this turn's
+   * state is saved (so that save cannot write the data back), and nothing else is announced.
+   */
+  requestErasure(): void;
   /** Forms opened in this conversation, newest last, so "geri" on a card can reopen the one before. */
   readonly forms: FormHistory;
 }
+
+/**
+ * What a customer's turn leaves for the bot layer to do once its state is saved: erase the case (the
+ * customer confirmed it), announce a finished onboarding, or nothing beyond the usual reminder upkeep.
+ */
+export type TurnOutcome =
+  | { readonly kind: 'none' }
+  | { readonly kind: 'completed'; readonly case: Case }
+  | { readonly kind: 'erase'; readonly caseId: string };
 
 /** A file as the channel adapter describes it in an attachment's `content.channelMedia`. */
 export interface ReceivedFile {
@@ -73,6 +87,25 @@ export interface HandoffPort {
   }): Promise<{ queued: boolean }>;
 }
 
+/** How far the customer got with "nobody is free: continue with the bot or leave a callback number". */
+export type CallbackOfferStage = 'offered' | 'asked';
+
+/** The unclaimed request's callback offer (sent outside any turn, when nobody took the request). */
+export interface CallbackOfferPort {
+  /** The offer open at the start of this turn (read with the takeover gate, no extra read), if any. */
+  pending(context: TurnContext): CallbackOfferStage | undefined;
+  /** The customer wants to be called back: the next message is read as their number. */
+  ask(caseId: string): Promise<void>;
+  /** The customer goes on with the bot: the offer is answered. */
+  decline(caseId: string): Promise<void>;
+  /** Keeps the number for the agents; `audit` records in the running turn (saved with it). */
+  leaveNumber(
+    caseId: string,
+    e164: string,
+    audit: (type: HandoffAuditType, detail?: string) => void,
+  ): Promise<void>;
+}
+
 /** Filled by the bot layer, which calls it after a turn that announced a completion was saved. */
 export interface CaseEventsPort {
   /** The customer finished all six steps: the integrator's systems can pick the case up. */
@@ -100,6 +133,8 @@ export interface DialogDeps {
   readonly integrator: IntegratorProfile;
   readonly packageCatalog: PackageCatalog;
   readonly handoff: HandoffPort;
+  /** With agent takeover: the customer's answer to a callback offer is read before anything else. */
+  readonly callbackOffer?: CallbackOfferPort;
   /** Version of the privacy notice (aydınlatma metni) the customer must accept before personal data. */
   readonly privacyNoticeVersion: string;
   readonly now: () => Date;

@@ -1,3 +1,8 @@
+import type { Activity } from 'botbuilder';
+import { REMINDER_ACTIONS } from '../../src/domain/reminders';
+import { LOCALES, t } from '../../src/i18n';
+import { CHOICE_VERB } from './choices';
+
 export type GlobalCommand =
   'help' | 'status' | 'menu' | 'back' | 'cancel' | 'agent' | 'turkish' | 'english' | 'erase';
 
@@ -36,15 +41,46 @@ const WORDS: Readonly<Record<string, GlobalCommand>> = {
 };
 
 /**
+ * "Temsilciyle görüş / Talk to an agent" taps (in a reminder, an error message or help) are the agent
+ * command whichever channel and language they came through (WhatsApp sends the reminder button's id,
+ * Teams the button's title).
+ */
+const AGENT_PICKS: readonly string[] = [
+  REMINDER_ACTIONS.talkToAgent,
+  ...LOCALES.flatMap((locale) => [
+    t(locale, 'reminders.action.talkToAgent'),
+    t(locale, 'handoff.customer.talkToAgent'),
+  ]),
+];
+
+const COMMANDS: ReadonlyMap<string, GlobalCommand> = new Map([
+  ...Object.entries(WORDS),
+  ...AGENT_PICKS.map((pick) => [normalise(pick), 'agent'] as const),
+]);
+
+/**
  * A message that is only a command word (Turkish or English, any case, trailing punctuation ignored).
  * Longer sentences are answers, not commands: "geri ödeme" must not jump back.
  */
 export function parseCommand(text: string | undefined): GlobalCommand | undefined {
   if (!text) return undefined;
-  const normalised = text
+  return COMMANDS.get(normalise(text));
+}
+
+function normalise(text: string): string {
+  return text
     .trim()
     .toLocaleLowerCase('tr')
     .replace(/[.!]+$/u, '')
     .replace(/\s+/g, ' ');
-  return WORDS[normalised];
+}
+
+/**
+ * A choice button submitted without text (Web Chat, Emulator, Agents Playground send only the card's
+ * data) is read as the text the customer would have typed, so the prompts read both the same way.
+ */
+export function readChoicePick(activity: Partial<Activity>): void {
+  const value = activity.value as { verb?: unknown; choice?: unknown } | undefined;
+  if (activity.text || !value || value.verb !== CHOICE_VERB || typeof value.choice !== 'string') return;
+  activity.text = value.choice.slice(0, 200);
 }

@@ -1,20 +1,20 @@
-import { ChoiceFactory, Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
+import {
+  ChoiceFactory,
+  Dialog,
+  DialogTurnStatus,
+  type DialogContext,
+  type DialogTurnResult,
+} from 'botbuilder-dialogs';
 import type { TurnContext } from 'botbuilder';
-import { text } from './say';
+import { sessionOf } from '../ports';
+import { say, text } from './say';
+import { PAUSE } from './step-outcome';
 
-/**
- * "verilerimi sil" / "delete my data": the dialogs only ask and record the customer's confirmation on the
- * turn; the bot layer erases after the turn's state is saved, so that save cannot write the data back.
+/*
+ * "verilerimi sil" / "delete my data": the dialogs only ask and record the customer's confirmation as the
+ * turn's outcome (CaseSession.requestErasure); the bot layer erases after the turn's state is saved, so
+ * that save cannot write the data back.
  */
-const ERASURE_REQUESTED = Symbol('erasureRequested');
-
-export function requestErasure(context: TurnContext): void {
-  context.turnState.set(ERASURE_REQUESTED, true);
-}
-
-export function erasureRequested(context: TurnContext): boolean {
-  return context.turnState.get(ERASURE_REQUESTED) === true;
-}
 
 export type ErasureAnswer = 'yes' | 'no' | 'other';
 
@@ -84,4 +84,29 @@ export class EraseConfirmDialog extends Dialog {
       ChoiceFactory.forChannel(context, choices, text(context, 'dialogs.erase.question')),
     );
   }
+}
+
+/**
+ * The answer to "delete my data?". Yes: the dialogs end and erasure is the turn's outcome. Otherwise the
+ * confirmation leaves the stack without resuming the dialog below it (a form would take a resume for its
+ * own end), and that dialog asks its question again; an answer that is neither goes on to it as a message.
+ */
+export async function answerErasure(
+  inner: DialogContext,
+  /** The main waterfall: asked before anything ran (the greeting), the customer starts over from it. */
+  waterfallId: string,
+  passOn: () => Promise<DialogTurnResult>,
+): Promise<DialogTurnResult> {
+  const answer = erasureAnswer(inner.context);
+  if (answer === 'yes') {
+    sessionOf(inner.context).requestErasure();
+    await inner.cancelAllDialogs();
+    return { status: DialogTurnStatus.complete, result: PAUSE };
+  }
+  inner.stack.shift();
+  await say(inner.context, 'dialogs.erase.kept');
+  if (inner.activeDialog?.id === waterfallId) return inner.replaceDialog(waterfallId);
+  if (answer === 'other') return passOn();
+  await inner.repromptDialog();
+  return Dialog.EndOfTurn;
 }

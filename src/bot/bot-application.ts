@@ -3,19 +3,10 @@ import { ActivityTypes, type Storage, type TurnContext } from 'botbuilder';
 import { DialogSet, DialogTurnStatus, type Dialog } from 'botbuilder-dialogs';
 import { attachSession } from '../../dialogs/ports';
 import { CaseCache } from '../cases/case-cache';
-import { caseIdFor } from '../cases/case-keys';
-import { agentPickAsText } from './agent-picks';
-import { answerCallbackOffer } from './callback-offer';
-import { isConsumedCardAction, TurnCaseSession } from './case-session';
-import { choicePickAsText } from './choice-picks';
+import { TurnCaseSession } from './case-session';
 import { DialogStateAccessor } from './dialog-state-accessor';
-import {
-  gateCustomer,
-  handleSupportMessage,
-  recordTurn,
-  registerHandoffActions,
-  type HandoffRouting,
-} from './handoff-routes';
+import { registerHandoffActions, type HandoffRouting } from './handoff-routes';
+import { passGates } from './turn-gates';
 import { AppTurnState } from './turn-state';
 
 export interface BotApplicationDeps {
@@ -26,11 +17,20 @@ export interface BotApplicationDeps {
   readonly handoff?: HandoffRouting;
 }
 
+/** The conversation part of a turn: load → gates → dialog → save. */
+export interface ConversationBot {
+  /**
+   * Runs the turn and saves its state. Resolves with the case session when the dialogs ran (its outcome
+   * and changes are what the after-save stage acts on), undefined when a gate answered the activity.
+   */
+  run(context: TurnContext): Promise<TurnCaseSession | undefined>;
+}
+
 /**
- * The teams-ai `Application` is only the activity router; the conversation itself is a botbuilder dialog
- * stack stored in the conversation scope of the turn state.
+ * The teams-ai `Application` is only the activity router and the turn state's loader and saver; the
+ * conversation itself is a botbuilder dialog stack stored in the conversation scope of the turn state.
  */
-export function createBotApplication(deps: BotApplicationDeps): Application<AppTurnState> {
+export function createBotApplication(deps: BotApplicationDeps): ConversationBot {
   const app = new Application<AppTurnState>({
     storage: deps.storage,
     turnStateFactory: () => new AppTurnState(),
@@ -40,26 +40,19 @@ export function createBotApplication(deps: BotApplicationDeps): Application<AppT
   });
   const now = deps.now ?? (() => new Date());
   const caseCache = new CaseCache();
-
-  app.activity(ActivityTypes.Message, async (context, state) => {
-    // A click on a card whose submit already took effect (ten clicks at once, a late second click): the
-    // customer already has the next question, so this one has no effect and no reply.
-    if (isConsumedCardAction(state, context.activity.value)) return;
-    const stats = state.conversation.stats ?? { messages: 0, lastMessageAt: '' };
-    state.conversation.stats = { messages: stats.messages + 1, lastMessageAt: now().toISOString() };
-    const handoff = deps.handoff;
-    if (handoff && (await handleSupportMessage(context, handoff))) return;
-    const caseId = caseIdFor(context.activity.channelId, context.activity.from.id);
-    const gate = handoff ? await gateCustomer(context, state, handoff, caseId) : undefined;
-    if (gate?.relayed) return;
-    const flushTranscript = handoff ? recordTurn(context, handoff, caseId) : undefined;
-    choicePickAsText(context);
-    agentPickAsText(context);
+  const sessions = new WeakMap<TurnContext, TurnCaseSession>();
+  const runDialogStage = async (context: TurnContext, state: AppTurnState) => {
     const session = new TurnCaseSession(state, context, now, caseCache);
     attachSession(context, session);
-    const offer = handoff ? await answerCallbackOffer(context, handoff, session, gate?.record) : 'none';
-    if (offer !== 'handled') await runDialog(context, state, deps.mainDialog, offer === 'resume');
-    await flushTranscript?.();
+    sessions.set(context, session);
+    await runDialog(context, state, deps.mainDialog);
+  };
+
+  app.activity(ActivityTypes.Message, async (context, state) => {
+    const gate = await passGates(context, state, { now, ...(deps.handoff ? { handoff: deps.handoff } : {}) });
+    if (!gate.pass) return;
+    await runDialogStage(context, state);
+    await gate.afterDialog();
   });
 
   if (deps.handoff) registerHandoffActions(app, deps.handoff);
@@ -68,27 +61,22 @@ export function createBotApplication(deps: BotApplicationDeps): Application<AppT
     const botId = context.activity.recipient?.id;
     const humans = (context.activity.membersAdded ?? []).filter((m) => m.id !== botId);
     if (humans.length === 0) return;
-    attachSession(context, new TurnCaseSession(state, context, now, caseCache));
-    await runDialog(context, state, deps.mainDialog);
+    await runDialogStage(context, state);
   });
 
-  return app;
+  return {
+    async run(context) {
+      await app.run(context);
+      return sessions.get(context);
+    },
+  };
 }
 
-async function runDialog(
-  context: TurnContext,
-  state: AppTurnState,
-  mainDialog: Dialog,
-  /** Ask the open question again instead of reading this message as its answer. */
-  reprompt = false,
-): Promise<void> {
+/** The main dialog continues the conversation, or begins it (again) when nothing is open. */
+async function runDialog(context: TurnContext, state: AppTurnState, mainDialog: Dialog): Promise<void> {
   const dialogs = new DialogSet(new DialogStateAccessor(state));
   dialogs.add(mainDialog);
   const dc = await dialogs.createContext(context);
-  if (reprompt && dc.activeDialog) {
-    await dc.repromptDialog();
-    return;
-  }
   const result = await dc.continueDialog();
   if (result.status === DialogTurnStatus.empty) await dc.beginDialog(mainDialog.id);
 }

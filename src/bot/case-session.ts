@@ -1,5 +1,5 @@
 import { TurnContext } from 'botbuilder';
-import type { CaseSession, FormHistory, OpenedForm, ReceivedFile } from '../../dialogs/ports';
+import type { CaseSession, FormHistory, OpenedForm, ReceivedFile, TurnOutcome } from '../../dialogs/ports';
 import { caseIdFor } from '../cases/case-keys';
 import type { CaseCache } from '../cases/case-cache';
 import { isEmptyRecord, readCaseRecord } from '../cases/case-record';
@@ -38,6 +38,7 @@ export class TurnCaseSession implements CaseSession {
   readonly forms: FormHistory;
   private current: Case;
   private completed = false;
+  private erase = false;
   /** The case as stored before this turn (undefined for a new customer), to see what the turn changed. */
   readonly initial: Case | undefined;
   private readonly actor: Actor;
@@ -104,9 +105,14 @@ export class TurnCaseSession implements CaseSession {
     this.completed = true;
   }
 
-  /** The case to announce after the save, when this turn finished the onboarding. */
-  get completion(): Case | undefined {
-    return this.completed ? this.current : undefined;
+  requestErasure(): void {
+    this.erase = true;
+  }
+
+  /** What is left to do once the turn's state is saved; an erasure overrides everything else. */
+  get outcome(): TurnOutcome {
+    if (this.erase) return { kind: 'erase', caseId: this.current.id };
+    return this.completed ? { kind: 'completed', case: this.current } : { kind: 'none' };
   }
 
   acceptPrivacyNotice(version: string): void {

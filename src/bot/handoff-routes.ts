@@ -3,6 +3,7 @@ import { TurnContext, type Activity } from 'botbuilder';
 import { HANDOFF_CLAIM_VERB, HANDOFF_REFRESH_VERB } from '../../cards/handoff-card';
 import type { AdaptiveCardJson } from '../../cards/card-json';
 import { agentOf, relayedText, type AgentThread } from '../handoff/agent-thread';
+import type { TurnCallbackOffers } from '../handoff/callback-request';
 import type { HandoffService } from '../handoff/handoff-service';
 import type { HandoffRecord } from '../handoff/handoff-store';
 import type { TranscriptLine } from '../handoff/transcript-store';
@@ -12,6 +13,8 @@ import type { AppTurnState } from './turn-state';
 export interface HandoffRouting {
   readonly service: HandoffService;
   readonly thread: AgentThread;
+  /** Where the takeover gate leaves the record it read, for the dialogs' callback-offer answer. */
+  readonly callbackOffers?: TurnCallbackOffers;
   /** Who may register the support channel; empty = any member of a Teams channel (or the Emulator). */
   readonly adminUserIds?: readonly string[];
 }
@@ -72,7 +75,7 @@ async function registerSupportChannel(context: TurnContext, routing: HandoffRout
   // eslint-disable-next-line @typescript-eslint/no-unused-vars
   const { activityId, ...rest } = reference;
   const conversation = { ...activity.conversation, id: activity.conversation.id.split(';')[0] ?? '' };
-  await routing.service.deps.store.setSupportChannel({ ...rest, conversation });
+  await routing.service.store.setSupportChannel({ ...rest, conversation });
   await context.sendActivity(t('tr', 'handoff.agent.registered'));
 }
 
@@ -88,13 +91,13 @@ export async function gateCustomer(
   routing: HandoffRouting,
   caseId: string,
 ): Promise<{ relayed: true } | { relayed: false; record: HandoffRecord | undefined }> {
-  const { store, supportChannel } = routing.service.deps;
+  const { store } = routing.service;
   const record = await store.get(caseId);
   if (!record) return { relayed: false, record };
   if (record.state === 'owned' && record.thread) {
     const activity = context.activity;
     const hasAttachments = (activity.attachments ?? []).length > 0 || activity.value !== undefined;
-    await supportChannel.say(
+    await routing.service.tellAgents(
       record.thread.reference,
       relayedText(activity.channelId, activity.text, hasAttachments),
     );

@@ -13,14 +13,31 @@ import type { CaseRepository } from './case-repository';
 
 export type ConfirmationSource = 'agent' | 'iys_api';
 
-/** Case operations for everyone outside a customer's turn: agents, workers, the admin API. */
+/** Told about a change of a case (`before` is undefined for a case a customer's first turn created). */
+export type CaseChangeListener = (before: Case | undefined, after: Case) => Promise<void>;
+
+/**
+ * Case operations for everyone outside a customer's turn: agents, workers, the admin API. Every change is
+ * published as a `caseChanged` event, made here or (published by the bot once the turn is saved) in a
+ * customer's turn; the reminder planner subscribes, so a confirmation settles the reminders it made moot.
+ */
 export class CaseService {
+  private readonly listeners: CaseChangeListener[] = [];
+
   constructor(
     private readonly repository: CaseRepository,
     private readonly now: () => Date = () => new Date(),
-    /** Told about every change made here (e.g. to cancel reminders a confirmation settled). */
-    private readonly onChange?: (before: Case, after: Case) => Promise<void>,
   ) {}
+
+  /** Subscribes to the `caseChanged` event. */
+  onCaseChanged(listener: CaseChangeListener): void {
+    this.listeners.push(listener);
+  }
+
+  /** Publishes the `caseChanged` event; resolves once every listener is done. */
+  async caseChanged(before: Case | undefined, after: Case): Promise<void> {
+    for (const listener of this.listeners) await listener(before, after);
+  }
 
   get(caseId: string): Promise<Case | undefined> {
     return this.repository.get(caseId);
@@ -58,7 +75,7 @@ export class CaseService {
       const done = markStep(patched.case, 'partnerAssignment', 'done', actor, at);
       return done.ok ? done.case : patched.case;
     });
-    if (before && after && after !== before) await this.onChange?.(before, after);
+    if (before && after && after !== before) await this.caseChanged(before, after);
     return after;
   }
 
@@ -86,7 +103,7 @@ export class CaseService {
       });
       return next === current ? undefined : next;
     });
-    if (before && after && after !== before) await this.onChange?.(before, after);
+    if (before && after && after !== before) await this.caseChanged(before, after);
     return after;
   }
 

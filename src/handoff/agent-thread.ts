@@ -4,6 +4,7 @@ import { dataFacts } from '../../cards/handoff-card';
 import { caseCurrentStep, maskText, STEP_IDS, type Case } from '../domain/case';
 import { remindersDueFor } from '../domain/reminders';
 import { t, translator } from '../i18n';
+import type { CaseService } from '../cases/case-service';
 import type { Agent, HandoffRecord } from './handoff-store';
 import type { HandoffService } from './handoff-service';
 import { latestAddress } from './latest-address';
@@ -19,11 +20,14 @@ export function agentOf(context: TurnContext): Agent {
  * `/not …`, `/ozet`) or text for the customer, which only the owner may send.
  */
 export class AgentThread {
-  constructor(private readonly service: HandoffService) {}
+  constructor(
+    private readonly service: HandoffService,
+    private readonly cases: Pick<CaseService, 'get' | 'moveToStep' | 'confirmPartnerAssignment'>,
+  ) {}
 
   /** False when the activity is not in a request's thread. */
   async onMessage(context: TurnContext): Promise<boolean> {
-    const { store } = this.service.deps;
+    const { store } = this.service;
     const caseId = await store.caseForThread(context.activity.conversation.id);
     const record = caseId ? await store.get(caseId) : undefined;
     if (!caseId || !record) return false;
@@ -41,7 +45,7 @@ export class AgentThread {
       return true;
     }
     if (!(await this.mayAct(context, record, agent))) return true;
-    const current = await this.service.deps.cases.get(caseId);
+    const current = await this.cases.get(caseId);
     const outcome = current ? await this.service.tellCustomer(current, text) : 'unreachable';
     const at = this.service.now().toISOString();
     await this.service.record(caseId, [{ at, from: 'agent', by: agent.name, text }]);
@@ -84,7 +88,7 @@ export class AgentThread {
         return;
     }
     if (!(await this.mayAct(context, record, agent))) return;
-    await this.service.deps.store.patch(caseId, { lastActivityAt: at });
+    await this.service.store.patch(caseId, { lastActivityAt: at });
     switch (name) {
       case 'bitir':
         await this.service.handBack(caseId, 'agent', agent);
@@ -96,8 +100,8 @@ export class AgentThread {
           await context.sendActivity(t('tr', 'handoff.agent.stepRefused'));
           return;
         }
-        await this.service.deps.cases.moveToStep(caseId, step, actor);
-        await this.service.deps.store.patch(caseId, { resumeFresh: true });
+        await this.cases.moveToStep(caseId, step, actor);
+        await this.service.store.patch(caseId, { resumeFresh: true });
         await this.service.record(caseId, [
           { at, from: 'system', by: agent.name, text: `moved to step ${arg}` },
         ]);
@@ -120,7 +124,7 @@ export class AgentThread {
   private async confirmPartner(context: TurnContext, caseId: string, agent: Agent, brand: string) {
     try {
       const brands = brand ? [brand] : undefined;
-      const after = await this.service.deps.cases.confirmPartnerAssignment(
+      const after = await this.cases.confirmPartnerAssignment(
         caseId,
         'agent',
         { kind: 'agent', id: agent.id },
@@ -134,7 +138,7 @@ export class AgentThread {
   }
 
   private async summary(caseId: string): Promise<string> {
-    const current = await this.service.deps.cases.get(caseId);
+    const current = await this.cases.get(caseId);
     if (!current) return '—';
     return caseSummary(current);
   }

@@ -2,62 +2,22 @@ import { renderHandoffCard } from '../../cards/handoff-card';
 import type { AdaptiveCardJson } from '../../cards/card-json';
 import type { TurnContext } from 'botbuilder';
 import type { HandoffReason } from '../../dialogs/ports';
-import type { CaseService } from '../cases/case-service';
 import { caseCurrentStep, maskText, type Actor, type Case, type HandoffAuditType } from '../domain/case';
-import { remindersDueFor, type ReminderPolicyConfig } from '../domain/reminders';
+import { remindersDueFor } from '../domain/reminders';
 import { t } from '../i18n';
-import type { Logger } from '../observability/logger';
-import type { ProactiveMessenger } from '../reminders/proactive-messenger';
 import { NO_HANDOFF_EVENTS, type HandoffEventsPort, type HandoffStatusState } from './handoff-events';
 import type { Agent, ClaimResult, HandoffRecord, HandoffStore } from './handoff-store';
+import type { HandoffServiceDeps, RequestExtra } from './handoff-deps';
 import { sweepHandoffs } from './handoff-timeouts';
 import { latestAddress } from './latest-address';
-import type { SupportChannelPort } from './support-channel';
 import type { TranscriptLine, TranscriptStore } from './transcript-store';
 
-/** How a request was made; `audit` records in the running turn (its save would lose to a write here). */
-export interface RequestExtra {
-  readonly note?: string;
-  /** The case as the running turn holds it (a new customer's case is saved only after the turn). */
-  readonly current?: Case;
-  readonly turn?: TurnContext;
-  readonly audit?: (type: HandoffAuditType, detail?: string) => void;
-}
+export type { HandoffServiceDeps, HandoffTimeouts, RequestExtra } from './handoff-deps';
 
 export { latestAddress } from './latest-address';
 
 const REMINDERS: Actor = { kind: 'system', id: 'reminders' };
 export const TIMEOUT_ACTOR: Actor = { kind: 'system', id: 'handoff-timeout' };
-
-export interface HandoffTimeouts {
-  /** Business-hours time a request may wait for an agent before the customer is told. */
-  readonly unclaimedMs: number;
-  /** Quiet time after which an owned chat goes back to the bot. */
-  readonly idleMs: number;
-}
-
-export interface HandoffServiceDeps {
-  readonly store: HandoffStore;
-  readonly transcripts: TranscriptStore;
-  readonly cases: Pick<CaseService, 'get' | 'moveToStep' | 'confirmPartnerAssignment' | 'recordHandoff'>;
-  readonly supportChannel: SupportChannelPort;
-  /** Reaches the customer on their channel (WhatsApp: the agent template outside the 24-hour window). */
-  readonly customerMessenger: ProactiveMessenger;
-  /** Business hours (Europe/Istanbul) for the unclaimed timeout: the reminder policy's. */
-  readonly policy: ReminderPolicyConfig;
-  readonly timeouts: HandoffTimeouts;
-  readonly supportPhone: string;
-  /** A configured support channel (a conversation reference); an admin command can register one too. */
-  readonly configuredChannel?: Record<string, unknown>;
-  /**
-   * An external agent hub listens for Bot Framework handoff events: a request opens (and emits
-   * `handoff.initiate`) even before a support channel is registered.
-   */
-  readonly externalHub?: boolean;
-  readonly events?: HandoffEventsPort;
-  readonly logger: Logger;
-  readonly now?: () => Date;
-}
 
 /**
  * Agent takeover: a request becomes a card in the support channel; the first agent to press "Devral" owns
@@ -66,9 +26,15 @@ export interface HandoffServiceDeps {
  */
 export class HandoffService {
   readonly now: () => Date;
+  /** Handoff records (read by the turn's takeover gate, erased with the case, counted for metrics). */
+  readonly store: HandoffStore;
+  /** Case transcripts (admin API, erasure). */
+  readonly transcripts: TranscriptStore;
 
-  constructor(readonly deps: HandoffServiceDeps) {
+  constructor(private readonly deps: HandoffServiceDeps) {
     this.now = deps.now ?? (() => new Date());
+    this.store = deps.store;
+    this.transcripts = deps.transcripts;
   }
 
   /**
@@ -259,7 +225,12 @@ export class HandoffService {
    * processes sweeping at once act once.
    */
   sweep(): Promise<void> {
-    return sweepHandoffs(this);
+    return sweepHandoffs(this, this.deps);
+  }
+
+  /** Posts a line in a request's thread, for the agents. */
+  tellAgents(thread: Record<string, unknown>, text: string): Promise<void> {
+    return this.deps.supportChannel.say(thread, text);
   }
 
   /** Adds to the audit trail: in the running turn when given, else through the case service. */

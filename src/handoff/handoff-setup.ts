@@ -9,6 +9,7 @@ import { ChannelMessengers, type ProactiveMessenger } from '../reminders/proacti
 import { loadReminderPolicy } from '../reminders/reminder-setup';
 import type { RedisClient } from '../state/redis-client';
 import { AgentThread } from './agent-thread';
+import { TurnCallbackOffers } from './callback-request';
 import { BotFrameworkHandoffEvents } from './handoff-events';
 import { ServiceHandoffPort } from './handoff-port';
 import { HandoffService, type HandoffTimeouts } from './handoff-service';
@@ -34,6 +35,8 @@ export interface Handoff {
   readonly service: HandoffService;
   readonly routing: HandoffRouting;
   readonly port: ServiceHandoffPort;
+  /** The dialogs' callback-offer port (CallbackOfferPort), fed by the takeover gate. */
+  readonly callbackOffers: TurnCallbackOffers;
   /** Timeouts: a periodic sweep in processes that run workers (idempotent across processes). */
   startSweep(): void;
   stopSweep(): Promise<void>;
@@ -48,35 +51,54 @@ export interface Handoff {
  * rather than per-case jobs: the idle deadline moves with every message, which would mean rescheduling a
  * job per message, while a sweep over the few open handoffs every 30 s costs little and needs no cleanup.
  */
-export function createHandoff(deps: {
+interface HandoffSetupDeps {
   config: Config;
   adapter: CloudAdapter;
   redis?: RedisClient;
-  /** Late-bound: the case service is built after the dialogs that already need the handoff port. */
-  cases: () => CaseService;
+  cases: Pick<CaseService, 'get' | 'moveToStep' | 'confirmPartnerAssignment' | 'recordHandoff'>;
   logger: Logger;
   /** Encrypts transcript lines at rest when keys are configured. */
   cipher?: ValueCipher;
   options?: HandoffOptions;
-}): Handoff {
+}
+
+export function createHandoff(deps: HandoffSetupDeps): Handoff {
+  const { config, options = {} } = deps;
+  const logger = deps.logger.child({ component: 'handoff' });
+  const service = createService(deps, logger);
+  const adminUserIds = options.adminUserIds ?? config.handoff.adminIds;
+  const callbackOffers = new TurnCallbackOffers(service);
+  const sweep = periodicSweep(service, logger, options.sweepEveryMs ?? SWEEP_EVERY_MS);
+  return {
+    service,
+    callbackOffers,
+    routing: {
+      service,
+      thread: new AgentThread(service, deps.cases),
+      callbackOffers,
+      ...(adminUserIds.length > 0 ? { adminUserIds } : {}),
+    },
+    port: new ServiceHandoffPort(service),
+    startSweep: sweep.start,
+    stopSweep: sweep.stop,
+    isOwned: (caseId) => service.isOwned(caseId),
+    escalate: (caseId, note) => service.escalate(caseId, note),
+  };
+}
+
+function createService(deps: HandoffSetupDeps, logger: Logger): HandoffService {
   const { config, options = {} } = deps;
   const settings = config.handoff;
   const prefix = config.redis?.keyPrefix ?? '';
-  const logger = deps.logger.child({ component: 'handoff' });
   const botFramework = new BotFrameworkMessenger(deps.adapter, config.bot.appId);
   const supportChannel = options.supportChannel ?? settings.supportChannel;
   const externalHub = options.externalHub ?? settings.externalHub;
-  const service = new HandoffService({
+  return new HandoffService({
     store: deps.redis ? new RedisHandoffStore(deps.redis, prefix) : new InMemoryHandoffStore(),
     transcripts: deps.redis
       ? new RedisTranscriptStore(deps.redis, prefix, deps.cipher)
       : new InMemoryTranscriptStore(),
-    cases: {
-      get: (id) => deps.cases().get(id),
-      moveToStep: (...args) => deps.cases().moveToStep(...args),
-      confirmPartnerAssignment: (...args) => deps.cases().confirmPartnerAssignment(...args),
-      recordHandoff: (...args) => deps.cases().recordHandoff(...args),
-    },
+    cases: deps.cases,
     supportChannel: new BotFrameworkSupportChannel(deps.adapter, config.bot.appId),
     customerMessenger: new ChannelMessengers({
       ...Object.fromEntries(BOT_FRAMEWORK_CHANNELS.map((c) => [c, botFramework])),
@@ -90,11 +112,13 @@ export function createHandoff(deps: {
     ...(externalHub ? { events: new BotFrameworkHandoffEvents(deps.adapter, config.bot.appId, logger) } : {}),
     logger,
   });
-  const adminUserIds = options.adminUserIds ?? settings.adminIds;
+}
+
+/** The timeouts' sweep on a timer; one sweep at a time, a failed one (Redis away) logged and retried. */
+function periodicSweep(service: HandoffService, logger: Logger, everyMs: number) {
   let timer: NodeJS.Timeout | undefined;
   let sweeping: Promise<void> | undefined;
   const sweepOnce = () => {
-    // One sweep at a time; a failed one (Redis away) is logged and the next tick tries again.
     sweeping ??= service
       .sweep()
       .catch((err: unknown) =>
@@ -104,23 +128,14 @@ export function createHandoff(deps: {
     return sweeping;
   };
   return {
-    service,
-    routing: {
-      service,
-      thread: new AgentThread(service),
-      ...(adminUserIds.length > 0 ? { adminUserIds } : {}),
-    },
-    port: new ServiceHandoffPort(service),
-    startSweep() {
-      timer ??= setInterval(() => void sweepOnce(), options.sweepEveryMs ?? SWEEP_EVERY_MS);
+    start(): void {
+      timer ??= setInterval(() => void sweepOnce(), everyMs);
       timer.unref();
     },
-    async stopSweep() {
+    async stop(): Promise<void> {
       clearInterval(timer);
       timer = undefined;
       await sweeping;
     },
-    isOwned: (caseId) => service.isOwned(caseId),
-    escalate: (caseId, note) => service.escalate(caseId, note),
   };
 }

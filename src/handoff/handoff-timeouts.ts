@@ -1,5 +1,6 @@
 import { placeInBusinessHours } from '../domain/reminders';
 import { t } from '../i18n';
+import type { HandoffServiceDeps } from './handoff-deps';
 import type { HandoffRecord } from './handoff-store';
 import type { HandoffService } from './handoff-service';
 import { latestAddress } from './latest-address';
@@ -11,8 +12,8 @@ const TIMEOUT = { kind: 'system', id: 'handoff-timeout' } as const;
  * nobody claimed within the unclaimed time (counted from the first business-hours moment, Europe/Istanbul)
  * is closed and the customer offered to continue with the bot or leave a callback number.
  */
-export async function sweepHandoffs(service: HandoffService): Promise<void> {
-  const { store, timeouts, logger } = service.deps;
+export async function sweepHandoffs(service: HandoffService, deps: HandoffServiceDeps): Promise<void> {
+  const { store, timeouts, logger } = deps;
   const now = service.now();
   for (const caseId of await store.active()) {
     const record = await store.get(caseId);
@@ -20,21 +21,24 @@ export async function sweepHandoffs(service: HandoffService): Promise<void> {
     try {
       if (record.state === 'owned' && now.getTime() - Date.parse(record.lastActivityAt) >= timeouts.idleMs)
         await service.handBack(caseId, 'idle');
-      if (record.state === 'requested' && now >= unclaimedDeadline(service, record))
-        await unclaimed(service, record);
+      if (record.state === 'requested' && now >= unclaimedDeadline(deps, record))
+        await unclaimed(service, deps, record);
     } catch (err) {
       logger.error({ caseId, err: { message: (err as Error).message } }, 'handoff timeout failed');
     }
   }
 }
 
-function unclaimedDeadline(service: HandoffService, record: HandoffRecord): Date {
-  const start = placeInBusinessHours(service.deps.policy, new Date(record.requestedAt), () => 0);
-  return new Date(start.getTime() + service.deps.timeouts.unclaimedMs);
+function unclaimedDeadline(deps: HandoffServiceDeps, record: HandoffRecord): Date {
+  const start = placeInBusinessHours(deps.policy, new Date(record.requestedAt), () => 0);
+  return new Date(start.getTime() + deps.timeouts.unclaimedMs);
 }
 
-async function unclaimed(service: HandoffService, record: HandoffRecord): Promise<void> {
-  const { deps } = service;
+async function unclaimed(
+  service: HandoffService,
+  deps: HandoffServiceDeps,
+  record: HandoffRecord,
+): Promise<void> {
   const closed = await deps.store.transition(record.caseId, ['requested'], 'closed', {
     closedReason: 'unclaimed',
     unclaimedNotified: true,

@@ -4,6 +4,7 @@ import type { CloudAdapter } from 'botbuilder';
 import { BOT_FRAMEWORK_CHANNELS, BotFrameworkMessenger } from '../bot/bot-framework-messenger';
 import type { CaseRepository } from '../cases/case-repository';
 import type { Config } from '../config';
+import type { Case } from '../domain/case';
 import {
   defaultReminderPolicyConfig,
   parseReminderPolicyConfig,
@@ -46,7 +47,7 @@ export function loadReminderPolicy(file: string | undefined): ReminderPolicyConf
  * Reminders on BullMQ when Redis is configured (delayed jobs survive restarts and are shared by all
  * workers), else on in-process timers for the embedded mode. Sends keep to each channel's rate.
  */
-export function createReminders(deps: {
+interface ReminderSetupDeps {
   config: Config;
   cases: CaseRepository;
   adapter: CloudAdapter;
@@ -56,6 +57,8 @@ export function createReminders(deps: {
   messengers?: Readonly<Record<string, ProactiveMessenger>>;
   /** Records brands İYS shows as authorising the integrator (CaseService.confirmPartnerAssignment). */
   confirmPartner: (caseId: string, brands: readonly string[]) => Promise<void>;
+  /** The `caseChanged` event (CaseService): the planner keeps pending reminders in step with each change. */
+  caseChanges: { onCaseChanged(listener: (before: Case | undefined, after: Case) => Promise<void>): void };
   /** The integrator's İYS API client, when configured: partner reminders then ask İYS first. */
   iys?: IysClient;
   /** Agent takeover: owned chats get no reminders; stuck cases go to the support channel. */
@@ -64,12 +67,28 @@ export function createReminders(deps: {
     escalate(caseId: string, note: string): Promise<void>;
   };
   metrics?: Metrics;
-}): Reminders {
-  const { config, logger } = deps;
-  const policy = loadReminderPolicy(config.reminders.policyFile);
+}
+
+export function createReminders(deps: ReminderSetupDeps): Reminders {
+  const policy = loadReminderPolicy(deps.config.reminders.policyFile);
+  const scheduler = createScheduler(deps.config, deps.metrics);
+  const worker = createWorker(deps, scheduler, policy);
+  const planner = new ReminderPlanner(scheduler, policy);
+  deps.caseChanges.onCaseChanged((before, after) => planner.reconcile(before, after));
+  return {
+    scheduler,
+    planner,
+    startWorker: () =>
+      scheduler.start(async (due) => {
+        await withLogContext({ jobId: due.deliveryKey }, () => worker.handle(due));
+      }),
+  };
+}
+
+function createScheduler(config: Config, metrics: Metrics | undefined): ReminderScheduler {
   const onDeliveryFailed = (due: DueReminder, _error: unknown, willRetry: boolean) =>
-    deps.metrics?.reminderFailures.inc({ kind: due.kind, retry: String(willRetry) });
-  const scheduler: ReminderScheduler = config.redis
+    metrics?.reminderFailures.inc({ kind: due.kind, retry: String(willRetry) });
+  return config.redis
     ? new BullMqReminderScheduler({
         redisUrl: config.redis.url,
         keyPrefix: config.redis.keyPrefix,
@@ -77,8 +96,16 @@ export function createReminders(deps: {
         onDeliveryFailed,
       })
     : new InProcessReminderScheduler({ onDeliveryFailed });
+}
+
+function createWorker(
+  deps: ReminderSetupDeps,
+  scheduler: ReminderScheduler,
+  policy: ReminderPolicyConfig,
+): ReminderWorker {
+  const { config, logger, metrics } = deps;
   const botFramework = new BotFrameworkMessenger(deps.adapter, config.bot.appId);
-  const worker = new ReminderWorker({
+  return new ReminderWorker({
     cases: deps.cases,
     schedule: (caseId, kind, at, attempt) => scheduler.schedule(caseId, kind, at, attempt),
     messenger: new RateLimitedMessenger(
@@ -95,24 +122,16 @@ export function createReminders(deps: {
       escalate: async (caseId, note) => logger.warn({ caseId, note }, 'case escalated to support'),
     },
     ...(deps.handoff ? { isOwned: deps.handoff.isOwned.bind(deps.handoff) } : {}),
-    ...(deps.metrics
+    ...(metrics
       ? {
-          onOutcome: (kind, outcome) => deps.metrics?.reminders.inc({ kind, outcome }),
-          onResendAfterCrash: (kind, target) => deps.metrics?.reminderResends.inc({ kind, target }),
+          onOutcome: (kind, outcome) => metrics.reminders.inc({ kind, outcome }),
+          onResendAfterCrash: (kind, target) => metrics.reminderResends.inc({ kind, target }),
         }
       : {}),
     policy,
     logger: logger.child({ component: 'reminders' }),
     ...(deps.iys ? { partnerCheck: iysPartnerCheck(deps.iys), confirmPartner: deps.confirmPartner } : {}),
   });
-  return {
-    scheduler,
-    planner: new ReminderPlanner(scheduler, policy),
-    startWorker: () =>
-      scheduler.start(async (due) => {
-        await withLogContext({ jobId: due.deliveryKey }, () => worker.handle(due));
-      }),
-  };
 }
 
 /**

@@ -26,9 +26,11 @@ type TurnLogic = (context: TurnContext) => Promise<void>;
  * the Graph API recipient rides along in `from.properties.whatsapp` and so ends up in the case's
  * conversation reference, which is what proactive sends use later.
  *
- * Outbound: the replies of a turn are collected and sent together by `flush`, which the turn logic calls
- * before it releases the conversation's lock (so two turns never interleave their replies); rendering the
- * whole turn at once lets texts be merged against the per-user pair rate.
+ * Outbound: the replies of a turn are collected and sent together by `endTurn`, the channel's hook that the
+ * turn pipeline calls before it releases the conversation's lock (so two turns never interleave their
+ * replies); rendering the whole turn at once lets texts be merged against the per-user pair rate. Replies
+ * made outside the pipeline (the error handler's apology, a continued conversation) are sent the same way
+ * once the adapter's own run ends.
  */
 export class WhatsAppAdapter extends BotAdapter {
   constructor(
@@ -53,12 +55,12 @@ export class WhatsAppAdapter extends BotAdapter {
     try {
       await this.runMiddleware(context, logic);
     } finally {
-      await this.flush(context);
+      await this.endTurn(context);
     }
   }
 
-  /** Sends the replies collected so far in this turn. Safe to call more than once. */
-  async flush(context: TurnContext): Promise<void> {
+  /** Sends the replies collected so far in this turn (ChannelTurnHooks). Safe to call more than once. */
+  async endTurn(context: TurnContext): Promise<void> {
     const outbox = context.turnState.get(OUTBOX) as Partial<Activity>[] | undefined;
     if (!outbox || outbox.length === 0) return;
     const replies = outbox.splice(0, outbox.length);
@@ -119,7 +121,7 @@ export class WhatsAppAdapter extends BotAdapter {
     try {
       await this.runMiddleware(context, logic);
     } finally {
-      await this.flush(context);
+      await this.endTurn(context);
     }
   }
 

@@ -21,7 +21,7 @@ import type { RequestLimits } from '../http/request-limits';
 import type { ValueCipher } from '../state/value-cipher';
 import { whatsAppUserId, type WaInbound, type WaInboundMessage, type ConversationWindowStore } from './types';
 import { WhatsAppAdapter } from './whatsapp-adapter';
-import { recipientOfAccount, WhatsAppMessenger } from './whatsapp-messenger';
+import { WhatsAppMessenger } from './whatsapp-messenger';
 import { registerWhatsAppWebhook } from './webhook-route';
 
 type TurnLogic = (context: TurnContext) => Promise<void>;
@@ -210,13 +210,6 @@ export function createWhatsAppChannel(deps: {
     },
     drain: () => inbox.stop(),
   };
-}
-
-/** Whether a turn came from WhatsApp and so has replies waiting in the adapter's outbox. */
-export function isWhatsAppTurn(context: TurnContext): context is TurnContext & { adapter: WhatsAppAdapter } {
-  return (
-    context.adapter instanceof WhatsAppAdapter && recipientOfAccount(context.activity.from) !== undefined
-  );
 }
 
 function errorSummary(err: unknown): { name: string; message: string } {

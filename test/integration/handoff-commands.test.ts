@@ -52,7 +52,7 @@ describe('agent commands, audit trail, callback number and hub events (HTTP, Red
     await deleteByPrefix(prefix);
   });
 
-  const store = () => bot.handoff.service.deps.store;
+  const store = () => bot.handoff.service.store;
   async function threadOf(caseId: string): Promise<string> {
     const record = await store().get(caseId);
     return (record!.thread!.reference.conversation as { id: string }).id;
@@ -178,7 +178,7 @@ describe('agent commands, audit trail, callback number and hub events (HTTP, Red
       ['handoff.timed_out', 'unclaimed'],
       ['handoff.callback', '+90 5** *** ** 67'],
     ]);
-    const transcript = JSON.stringify(await bot.handoff.service.deps.transcripts.last(caseId, 50));
+    const transcript = JSON.stringify(await bot.handoff.service.transcripts.last(caseId, 50));
     expect(transcript).not.toContain('123 45 67');
     expect(transcript).not.toContain('+905321234567');
 

@@ -89,7 +89,7 @@ describe('agent takeover over HTTP, with Redis', () => {
     expect(shown).not.toContain('10000000146');
     expect(shown).not.toContain('123 45 67');
     expect(shown).toContain('100******46');
-    const record = await bot.handoff.service.deps.store.get(caseId);
+    const record = await bot.handoff.service.store.get(caseId);
     const thread = (record?.thread?.reference.conversation as { id: string }).id;
     const cardId = record!.thread!.cardActivityId;
 
@@ -99,7 +99,7 @@ describe('agent takeover over HTTP, with Redis', () => {
       post(bot.url, claimInvoke(connector, thread, cardId, 'agent-2', caseId)),
     ]);
     const bodies = [first.body, second.body].map((b) => cardText(b));
-    const owner = (await bot.handoff.service.deps.store.get(caseId))?.owner;
+    const owner = (await bot.handoff.service.store.get(caseId))?.owner;
     expect(owner).toBeDefined();
     expect(bodies.filter((b) => b.includes('zaten'))).toHaveLength(1);
     // Everyone's copy is replaced with the owned card, which carries `refresh` for the agents.
@@ -140,7 +140,7 @@ describe('agent takeover over HTTP, with Redis', () => {
     expect(connector.messages(thread).at(-1)?.text).toContain('bota devredildi');
     expect(formIds(await customer.send('Hayır, ilk kez başvuracağız'))).toEqual(['company']);
 
-    const transcript = await bot.handoff.service.deps.transcripts.last(caseId, 50);
+    const transcript = await bot.handoff.service.transcripts.last(caseId, 50);
     const all = transcript.map((l) => l.text).join('\n');
     expect(all).toContain('Başvuru formunu bulamıyorum');
     expect(all).toContain('Size ön başvuruda yardımcı olacağım.');

@@ -96,7 +96,7 @@ async function setUp(clock: { now: Date }) {
     logger: createLogger('silent'),
     now: () => clock.now,
   });
-  return { service, support, messenger, store, repository };
+  return { service, support, messenger, store, repository, cases };
 }
 
 describe('handoff service (customer on WhatsApp, agent on Teams)', () => {
@@ -187,10 +187,10 @@ describe('handoff service (customer on WhatsApp, agent on Teams)', () => {
 
   it('relays a WhatsApp customer to the agent thread and the agent back to WhatsApp', async () => {
     const clock = { now: TUESDAY_10 };
-    const { service, support, messenger, store } = await setUp(clock);
+    const { service, support, messenger, store, cases } = await setUp(clock);
     await service.request('c_wa', 'customer_request');
     await service.claim('c_wa', { id: 'a1', name: 'Ayşe' });
-    const routing: HandoffRouting = { service, thread: new AgentThread(service) };
+    const routing: HandoffRouting = { service, thread: new AgentThread(service, cases) };
     const state = { conversation: {} } as unknown as AppTurnState;
     const customer = fakeContext({ channelId: 'whatsapp', text: 'Numaram 0532 123 45 67, arar mısınız?' });
     expect(await gateCustomer(customer, state, routing, 'c_wa')).toEqual({ relayed: true });

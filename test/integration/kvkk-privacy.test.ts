@@ -101,7 +101,7 @@ describe('erase(caseId, actor) from outside a turn (admin API)', () => {
       });
       await client.set(`${prefix}wa:window:${address.userId}`, String(Date.now()));
     }
-    const { transcripts, store } = app.handoff.service.deps;
+    const { transcripts, store } = app.handoff.service;
     await transcripts.append(target.id, [{ at: AT, from: 'customer', text: 'TCKN 17291716060' }]);
     await store.open({
       caseId: target.id,

@@ -1,0 +1,135 @@
+import type { Server } from 'restify';
+import { registerOperations } from './admin/admin-setup';
+import type { ActivitySender } from './bot/activity-sender';
+import type { BotHttpAdapter } from './bot/adapter';
+import type { TurnLogic } from './bot/turn-handler';
+import type { StateLayer } from './app-state';
+import { CaseListing, isListableStorage } from './cases/case-listing';
+import type { CaseRepository } from './cases/case-repository';
+import type { CaseService } from './cases/case-service';
+import type { Config } from './config';
+import { caseCurrentStep } from './domain/case';
+import type { Handoff } from './handoff/handoff-setup';
+import { registerHealthRoutes } from './http/health-routes';
+import { registerMessagesRoute } from './http/messages-route';
+import { registerMetricsRoute } from './http/metrics-route';
+import { registerQueueBoardRoute } from './http/queue-board-route';
+import { createRequestLimits, type RequestLimits } from './http/request-limits';
+import { closeServer, createHttpServer, listen } from './http/server';
+import type { Logger } from './observability/logger';
+import type { Metrics } from './observability/metrics';
+import type { Privacy } from './privacy';
+import { BullMqReminderScheduler } from './reminders/bullmq-scheduler';
+import type { Reminders } from './reminders/reminder-setup';
+import { closeRedisClient, connectInBackground } from './state/redis-client';
+import type { WhatsAppChannel } from './whatsapp/whatsapp-channel';
+
+/** What the channels share: the Bot Framework adapter (and its sender) and, when configured, WhatsApp. */
+export interface Channels {
+  readonly sender: ActivitySender;
+  readonly adapter: BotHttpAdapter;
+  readonly whatsapp?: WhatsAppChannel;
+}
+
+/** The parts of the application the HTTP server serves and its lifecycle starts and stops. */
+export interface ServedParts {
+  readonly config: Config;
+  readonly logger: Logger;
+  readonly metrics: Metrics;
+  readonly state: StateLayer;
+  readonly channels: Channels;
+  readonly repository: CaseRepository;
+  readonly cases: CaseService;
+  readonly handoff: Handoff;
+  readonly reminders: Reminders;
+  readonly privacy: Privacy;
+}
+
+export interface RunningApp {
+  /** The port actually bound (useful with PORT=0 in tests). */
+  readonly port: number;
+  stop(): Promise<void>;
+}
+
+export function observeGauges({ metrics, handoff, state }: ServedParts): void {
+  metrics.observeOpenHandoffs(async () => (await handoff.service.store.active()).length);
+  if (!isListableStorage(state.storage)) return;
+  const listing = new CaseListing(state.storage);
+  metrics.observeCasesPerStep(async () => {
+    const counts: Record<string, number> = {};
+    await listing.forEach((record) => {
+      const step = caseCurrentStep(record) ?? 'finished';
+      counts[step] = (counts[step] ?? 0) + 1;
+    });
+    return counts;
+  });
+}
+
+export function createServer(parts: ServedParts, turnLogic: TurnLogic): Server {
+  const { config, state, metrics, channels, logger } = parts;
+  const server = createHttpServer(logger);
+  const limits = createRequestLimits({
+    rates: config.httpRates,
+    ...(state.redis ? { redis: state.redis } : {}),
+    keyPrefix: config.redis?.keyPrefix ?? '',
+    logger,
+  });
+  registerHealthRoutes(server, () => state.readiness());
+  registerMetricsRoute(server, metrics);
+  if (config.admin) registerAdmin(server, parts, config.admin.token, limits);
+  channels.whatsapp?.register(server, turnLogic, limits);
+  registerMessagesRoute(server, {
+    adapter: channels.adapter,
+    turnLogic,
+    bodyLimitBytes: config.http.bodyLimitBytes,
+    authRequired: Boolean(config.bot.appId),
+    logger,
+    limits,
+  });
+  return server;
+}
+
+function registerAdmin(server: Server, parts: ServedParts, adminToken: string, limits: RequestLimits): void {
+  const { config, state, repository, cases, reminders, handoff, privacy, logger } = parts;
+  if (reminders.scheduler instanceof BullMqReminderScheduler) {
+    registerQueueBoardRoute(server, { queues: [reminders.scheduler.queue], adminToken, limits });
+  }
+  registerOperations(server, {
+    adminToken,
+    storage: state.storage,
+    repository,
+    cases,
+    onChange: (before, after) => cases.caseChanged(before, after),
+    reminders: reminders.scheduler,
+    transcripts: handoff.service.transcripts,
+    eraser: { erase: (caseId, actor) => privacy.erase(caseId, actor) },
+    limits,
+    bodyLimitBytes: config.http.bodyLimitBytes,
+    logger,
+  });
+}
+
+export async function startApp(parts: ServedParts, server: Server): Promise<RunningApp> {
+  const { config, state, reminders, handoff, privacy, channels, logger } = parts;
+  if (state.redis) void connectInBackground(state.redis, logger);
+  if (config.role !== 'web') reminders.startWorker();
+  if (config.role !== 'web') handoff.startSweep();
+  if (config.role !== 'web') privacy.retention.start();
+  const port = config.role === 'worker' ? 0 : await listen(server, config.http.port, config.http.host);
+  const mode = state.redis ? 'redis' : 'embedded';
+  logger.info({ port, role: config.role, mode, auth: Boolean(config.bot.appId) }, 'bot started');
+  return {
+    port,
+    // HTTP first (no new turns), then the reminder worker and queue, then Redis.
+    async stop() {
+      if (config.role !== 'worker') await closeServer(server);
+      await channels.whatsapp?.drain();
+      await handoff.stopSweep();
+      await privacy.retention.stop();
+      await reminders.scheduler.close();
+      channels.sender.close();
+      if (state.redis) await closeRedisClient(state.redis);
+      logger.info('bot stopped');
+    },
+  };
+}
