@@ -1,8 +1,7 @@
-import { caseIdFor } from '../../src/cases/case-keys';
-import type { Case, CaseData, StepStatus } from '../../src/domain/case';
-import { ChannelSimulator, type SendOptions } from '../support/channel-simulator';
-import { startInProcessBot, type InProcessBot } from '../support/in-process-bot';
-import { LocalConnector, type ReceivedActivity } from '../support/local-connector';
+import type { CaseData, StepStatus } from '../../src/domain/case';
+import { cardsIn, DialogHarness, type DialogCustomer } from '../support/dialog-harness';
+import type { ReceivedActivity } from '../support/local-connector';
+import { keysOf } from '../support/message-keys';
 import { FORM_SAMPLES } from '../unit/forms/form-samples';
 
 /** Valid raw card inputs (as strings): the form samples of the unit tests, so both stay in step. */
@@ -78,57 +77,25 @@ export function readable(replies: readonly ReceivedActivity[]): string {
 
 /** Ids of the Adaptive Card forms in some replies (the `formId` of their submit action). */
 export function formIds(replies: readonly ReceivedActivity[]): string[] {
-  return ChannelSimulator.cards(replies).flatMap((card) =>
+  return cardsIn(replies).flatMap((card) =>
     (card.actions ?? []).flatMap((a) => (a.data?.verb === 'form.submit' ? [String(a.data.formId)] : [])),
   );
 }
 
-/** A customer on a no-card channel: the same simulator, with the activities' channel id changed. */
-export class SmsSimulator extends ChannelSimulator {
-  override activity(text: string, options: SendOptions = {}): Record<string, unknown> {
-    return { ...super.activity(text, options), channelId: 'sms' };
-  }
-}
-
-export class EarlyStepsHarness {
-  readonly connector = new LocalConnector();
-  bot!: InProcessBot;
-
-  async start(): Promise<void> {
-    await this.connector.start();
-    this.bot = await startInProcessBot();
-  }
-
-  async stop(): Promise<void> {
-    await this.bot.stop();
-    await this.connector.stop();
-  }
-
-  customer(channel: 'emulator' | 'sms' = 'emulator'): ChannelSimulator {
-    return channel === 'sms'
-      ? new SmsSimulator(this.bot.url, this.connector)
-      : new ChannelSimulator(this.bot.url, this.connector);
-  }
-
-  async caseOf(user: ChannelSimulator, channel = 'emulator'): Promise<Case> {
-    const found = await this.bot.cases.get(caseIdFor(channel, user.userId));
-    if (!found) throw new Error('no case stored');
-    return found;
-  }
-
+/** The step 1–2 dialogs in memory, with the journeys the tests share. */
+export class EarlyStepsHarness extends DialogHarness {
   /**
    * Greets (which creates the case), stores a filled pre-application as if the customer had sent it, then
    * accepts the privacy notice: the turn that follows runs the application status dialog.
    */
   async startWithSubmittedApplication(
-    user: ChannelSimulator,
+    user: DialogCustomer,
     data: Partial<CaseData> = {},
-    channel = 'emulator',
     preApplication: StepStatus = 'waiting',
   ): Promise<ReceivedActivity[]> {
     await user.send('merhaba');
-    const current = await this.caseOf(user, channel);
-    await this.bot.cases.replace({
+    const current = await this.caseOf(user);
+    await this.cases.replace({
       ...current,
       data: { ...SUBMITTED_CASE_DATA, ...data },
       steps: { ...current.steps, preApplication: { status: preApplication } },
@@ -137,16 +104,16 @@ export class EarlyStepsHarness {
   }
 
   /** Greets, accepts the privacy notice and answers "not registered yet": the company form is next. */
-  async startPreApplication(user: ChannelSimulator): Promise<ReceivedActivity[]> {
+  async startPreApplication(user: DialogCustomer): Promise<ReceivedActivity[]> {
     await user.send('merhaba');
     const accepted = await user.send('Kabul ediyorum');
-    expect(readable(accepted)).toContain('İYS numarası (İYSKod) var mı?');
+    expect(keysOf(accepted)).toContain('dialogs.pre.registered.question');
     return user.send('Hayır, ilk kez başvuracağız');
   }
 
   /** Company (given) → e-signature → route → signatory → one brand → statistics; returns the last turn. */
   async fillPreApplication(
-    user: ChannelSimulator,
+    user: DialogCustomer,
     company: Record<string, string>,
     route: 'online' | 'manual',
     signatory: Record<string, string> = SIGNATORY_TCKN,
@@ -178,7 +145,7 @@ function containers(replies: readonly ReceivedActivity[]): CardNode[] {
       walk(node.items);
     }
   };
-  for (const card of ChannelSimulator.cards(replies)) walk(card.body);
+  for (const card of cardsIn(replies)) walk(card.body);
   return found;
 }
 

@@ -9,9 +9,8 @@ import {
   readable,
 } from './early-steps-harness';
 
-describe('step 1, wrong answers, cancelling and resuming (transcripts over HTTP)', () => {
+describe('step 1, wrong answers, cancelling and resuming (dialogs in memory)', () => {
   const h = new EarlyStepsHarness();
-  beforeAll(() => h.start());
   afterAll(() => h.stop());
 
   it('re-asks each invalid input with a clear message and loses nothing already entered', async () => {
@@ -114,7 +113,7 @@ describe('step 1, wrong answers, cancelling and resuming (transcripts over HTTP)
       expect(replies.every((r) => (r.attachments ?? []).length === 0)).toBe(true);
       expect(readable(replies)).toContain(next);
     }
-    const stored = await h.caseOf(user, 'sms');
+    const stored = await h.caseOf(user);
     expect(stored.data).toMatchObject({
       hasMersis: true,
       mersisNo: '0454053692000015',
@@ -127,6 +126,6 @@ describe('step 1, wrong answers, cancelling and resuming (transcripts over HTTP)
     expect(readable(await user.send('Hayır, yok'))).toContain('Nasıl başvurmak istersiniz?');
     expect(readable(await user.send('Manuel (e-posta ile)'))).toContain('Bilgiler doğru mu?');
     expect(readable(await user.send('Onayla'))).toContain('*Kimlik türü*');
-    expect((await h.caseOf(user, 'sms')).data.route).toBe('manual');
+    expect((await h.caseOf(user)).data.route).toBe('manual');
   });
 });

@@ -1,9 +1,8 @@
 import { stepDialogFor } from '../../dialogs/main-dialog';
 import { EarlyStepsHarness, formIds, inputValue, notesUnder, readable } from './early-steps-harness';
 
-describe('step 2, application status (transcripts over HTTP)', () => {
+describe('step 2, application status (dialogs in memory)', () => {
   const h = new EarlyStepsHarness();
-  beforeAll(() => h.start());
   afterAll(() => h.stop());
 
   it('asks the application number (never the İYSKod), explains the query form; "under review" pauses', async () => {
@@ -119,11 +118,11 @@ describe('step 2, application status (transcripts over HTTP)', () => {
 
   it('on a channel without cards, asks the application number as a question', async () => {
     const user = h.customer('sms');
-    const asked = await h.startWithSubmittedApplication(user, {}, 'sms');
+    const asked = await h.startWithSubmittedApplication(user);
     expect(readable(asked)).toContain('*Başvuru numarası*');
     expect(readable(await user.send('MX3ZB5JA'))).toContain('Bilgiler doğru mu?');
     const outcome = await user.send('Onayla');
     expect(readable(outcome)).toContain('ne görüyorsunuz?');
-    expect((await h.caseOf(user, 'sms')).data.applicationNo).toBe('MX3ZB5JA');
+    expect((await h.caseOf(user)).data.applicationNo).toBe('MX3ZB5JA');
   });
 });

@@ -1,5 +1,5 @@
 import { stepDialogFor } from '../../dialogs/main-dialog';
-import { ChannelSimulator } from '../support/channel-simulator';
+import { cardsIn } from '../support/dialog-harness';
 import {
   BRAND,
   COMPANY_WITH_MERSIS,
@@ -11,9 +11,8 @@ import {
   readable,
 } from './early-steps-harness';
 
-describe('step 1, pre-application (transcripts over HTTP)', () => {
+describe('step 1, pre-application (dialogs in memory)', () => {
   const h = new EarlyStepsHarness();
-  beforeAll(() => h.start());
   afterAll(() => h.stop());
 
   it('online + MERSİS: every form once, the İYS screens with the customer’s values, then waits for İYS', async () => {
@@ -86,9 +85,7 @@ describe('step 1, pre-application (transcripts over HTTP)', () => {
     expect(text).toContain('Esentepe Mah. Harman 1 Sokak No:10-5 TOBB Plaza');
     expect(text).toContain('0850 333 3338');
     expect(text).toContain('her sayfasını kaşeleyip imzalayın');
-    const draft = ChannelSimulator.cards(last).find((c) =>
-      (c.actions ?? []).some((a) => a.type === 'Action.OpenUrl'),
-    );
+    const draft = cardsIn(last).find((c) => (c.actions ?? []).some((a) => a.type === 'Action.OpenUrl'));
     const draftText = readable([{ type: 'message', attachments: [{ content: draft }] }]);
     expect(draftText).toContain('onkayit@iys.org.tr');
     expect(draftText).toContain('iys@entegrator.example');

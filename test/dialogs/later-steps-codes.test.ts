@@ -10,9 +10,8 @@ import {
   shown,
 } from './later-steps-fixtures';
 
-describe('step 3: İYSKod and BrandKod (transcripts over HTTP)', () => {
+describe('step 3: İYSKod and BrandKod (dialogs in memory)', () => {
   const h = new Harness();
-  beforeAll(() => h.start());
   afterAll(() => h.stop());
 
   it('captures the codes, reads them back and moves on to the package once confirmed', async () => {

@@ -10,12 +10,11 @@ import {
   type StepId,
   type StepStatus,
 } from '../../src/domain/case';
-import { caseIdFor } from '../../src/cases/case-keys';
-import { ChannelSimulator, type AdaptiveCardLike } from '../support/channel-simulator';
-import { startInProcessBot, type InProcessBot } from '../support/in-process-bot';
-import { LocalConnector, type ReceivedActivity } from '../support/local-connector';
+import type { AdaptiveCardLike } from '../support/channel-simulator';
+import { cardsIn, DialogHarness, type DialogCustomer } from '../support/dialog-harness';
+import type { ReceivedActivity } from '../support/local-connector';
 
-/** Shared seeds and readers for the step 3–6 transcript tests (the bot itself runs for real over HTTP). */
+/** Shared seeds and readers for the step 3–6 dialog tests (the dialogs run in memory, without HTTP). */
 
 const SEED_ACTOR: Actor = { kind: 'system', id: 'test-seed' };
 const SEED_AT = '2026-11-02T09:00:00.000Z';
@@ -71,44 +70,17 @@ export function seedCase(id: string, at: StepId, data: Partial<CaseData>, waitin
   return current;
 }
 
-export class Harness {
-  readonly connector = new LocalConnector();
-  bot!: InProcessBot;
-
-  async start(env: Record<string, string> = {}): Promise<this> {
-    await this.connector.start();
-    this.bot = await startInProcessBot(env);
-    return this;
-  }
-
-  async stop(): Promise<void> {
-    await this.bot.stop();
-    await this.connector.stop();
-  }
-
+/** The step 3–6 dialogs in memory; each customer starts from a seeded case. */
+export class Harness extends DialogHarness {
   /** A new customer on the Emulator (cards render) whose case is seeded at step `at`. */
-  async customerAt(at: StepId, data: Partial<CaseData>, waiting = false): Promise<ChannelSimulator> {
-    const user = new ChannelSimulator(this.bot.url, this.connector);
-    await this.bot.cases.replace(seedCase(this.caseId(user), at, data, waiting));
+  async customerAt(at: StepId, data: Partial<CaseData>, waiting = false): Promise<DialogCustomer> {
+    const user = this.customer();
+    await this.seed(user, seedCase(user.caseId, at, data, waiting));
     return user;
   }
 
-  caseId(user: ChannelSimulator): string {
-    return caseIdFor('emulator', user.userId);
-  }
-
-  async caseOf(user: ChannelSimulator): Promise<Case> {
-    const found = await this.bot.cases.get(this.caseId(user));
-    if (!found) throw new Error('case not stored');
-    return found;
-  }
-
-  async statuses(user: ChannelSimulator): Promise<Record<StepId, StepStatus>> {
-    const current = await this.caseOf(user);
-    return Object.fromEntries(STEP_IDS.map((id) => [id, current.steps[id].status])) as Record<
-      StepId,
-      StepStatus
-    >;
+  caseId(user: DialogCustomer): string {
+    return user.caseId;
   }
 }
 
@@ -136,7 +108,7 @@ function collectText(node: unknown, into: string[]): void {
 
 /** Input ids of the form card among these replies (the last one when several). */
 export function formInputs(replies: readonly ReceivedActivity[]): Record<string, unknown> {
-  const form = [...ChannelSimulator.cards(replies)]
+  const form = [...cardsIn(replies)]
     .reverse()
     .find((c) => c.actions?.some((a) => a.data?.verb === 'form.submit'));
   const inputs: Record<string, unknown> = {};
@@ -153,12 +125,12 @@ export function formInputs(replies: readonly ReceivedActivity[]): Record<string,
 }
 
 export function hasFormCard(replies: readonly ReceivedActivity[], formId: string): boolean {
-  return ChannelSimulator.cards(replies).some((c) => c.actions?.some((a) => a.data?.formId === formId));
+  return cardsIn(replies).some((c) => c.actions?.some((a) => a.data?.formId === formId));
 }
 
 /** Step name → status text on the step overview card among these replies. */
 export function overview(replies: readonly ReceivedActivity[]): Record<string, string> {
-  const card = ChannelSimulator.cards(replies).find((c) => shown([cardReply(c)]).includes('6 adım'));
+  const card = cardsIn(replies).find((c) => shown([cardReply(c)]).includes('6 adım'));
   if (!card) throw new Error('no overview card in the replies');
   const rows: Record<string, string> = {};
   for (const element of (card.body ?? []) as {

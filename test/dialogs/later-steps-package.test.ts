@@ -1,16 +1,15 @@
-import type { ChannelSimulator } from '../support/channel-simulator';
+import type { DialogCustomer } from '../support/dialog-harness';
 import { BRAND_A, CODES, COMPANY, Harness, hasFormCard, overview, shown } from './later-steps-fixtures';
 
 const AT_PACKAGE = { ...COMPANY, ...CODES };
 const LARGE = { approvedPhones: '150000', approvedEmails: '200.000' };
 
-describe('step 4: İLETİ package (transcripts over HTTP)', () => {
+describe('step 4: İLETİ package (dialogs in memory)', () => {
   const h = new Harness();
-  beforeAll(() => h.start());
   afterAll(() => h.stop());
 
   /** Opens the step and submits the package form. */
-  async function submitPackage(user: ChannelSimulator, inputs: Record<string, string>) {
+  async function submitPackage(user: DialogCustomer, inputs: Record<string, string>) {
     const opened = await user.send('merhaba');
     expect(shown(opened)).toContain('Temel Hizmetler izinleri yalnızca İYS web sitesinden');
     expect(hasFormCard(opened, 'package')).toBe(true);

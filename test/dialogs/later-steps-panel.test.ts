@@ -50,18 +50,21 @@ function startReceiver(deliveries: Delivery[]): Promise<Server> {
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
 }
 
-describe('step 6: panel details (transcripts over HTTP)', () => {
-  const h = new Harness();
+describe('step 6: panel details (dialogs in memory)', () => {
+  let h: Harness;
   const deliveries: Delivery[] = [];
   let receiver: Server;
 
   beforeAll(async () => {
     receiver = await startReceiver(deliveries);
     const { port } = receiver.address() as AddressInfo;
-    await h.start({
-      INTEGRATOR_PANEL_URL: PANEL_URL,
-      INTEGRATOR_WEBHOOK_URL: `http://127.0.0.1:${port}/iys-completed`,
-      INTEGRATOR_WEBHOOK_SECRET: SECRET,
+    // The integrator's CRM stays an HTTP receiver: the completion webhook is what is under test there.
+    h = new Harness({
+      env: {
+        INTEGRATOR_PANEL_URL: PANEL_URL,
+        INTEGRATOR_WEBHOOK_URL: `http://127.0.0.1:${port}/iys-completed`,
+        INTEGRATOR_WEBHOOK_SECRET: SECRET,
+      },
     });
   });
   afterAll(async () => {

@@ -45,9 +45,10 @@ const DECLARED: Partial<CaseData> = {
 };
 const BEYAN = 'BEYAN: Onaylı iletişim adresi sayımızın 5.000’den az olduğunu';
 
-describe('step 5: partner assignment (transcripts over HTTP)', () => {
-  const h = new Harness();
-  beforeAll(() => h.start({ INTEGRATOR_NAME: 'Deneme Entegrasyon A.Ş.', INTEGRATOR_IYS_CODE: '123456' }));
+describe('step 5: partner assignment (dialogs in memory)', () => {
+  const h = new Harness({
+    env: { INTEGRATOR_NAME: 'Deneme Entegrasyon A.Ş.', INTEGRATOR_IYS_CODE: '123456' },
+  });
   afterAll(() => h.stop());
 
   it('stores different rights per brand with an SMS-only AHS, explains both routes and waits after "done"', async () => {
@@ -117,14 +118,14 @@ describe('step 5: partner assignment (transcripts over HTTP)', () => {
     await user.send('Beklemeye devam');
 
     const id = h.caseId(user);
-    await h.bot.cases.confirmPartnerAssignment(id, 'agent', TEST_ACTOR, [BRAND_A]);
+    await h.cases.confirmPartnerAssignment(id, 'agent', TEST_ACTOR, [BRAND_A]);
     expect((await h.statuses(user)).partnerAssignment).toBe('waiting');
     const partly = shown(await user.send('merhaba'));
     expect(partly).toContain(`Onaylanan markalar: ${BRAND_A}.`);
     expect(partly).toContain(`Onay bekleyen markalar: ${BRAND_B}.`);
 
     // The question stays open while İYS confirms the rest: the next message must not be read as an answer.
-    await h.bot.cases.confirmPartnerAssignment(id, 'iys_api', TEST_ACTOR);
+    await h.cases.confirmPartnerAssignment(id, 'iys_api', TEST_ACTOR);
     expect((await h.statuses(user)).partnerAssignment).toBe('done');
     const next = await user.send('merhaba');
     expect(shown(next)).toContain('Son adım!');

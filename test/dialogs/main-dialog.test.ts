@@ -1,119 +1,171 @@
-import { caseIdFor } from '../../src/cases/case-keys';
-import { ChannelSimulator } from '../support/channel-simulator';
-import { startInProcessBot, type InProcessBot } from '../support/in-process-bot';
-import { LocalConnector } from '../support/local-connector';
+import { cardsIn, DialogHarness, type DialogCustomer } from '../support/dialog-harness';
+import { keysOf, labelsOf, messagesOf, paramsIn } from '../support/message-keys';
 
-describe('main dialog: welcome, privacy notice, global commands', () => {
-  const connector = new LocalConnector();
-  let bot: InProcessBot;
-  beforeAll(async () => {
-    await connector.start();
-    bot = await startInProcessBot({
-      INTEGRATOR_NAME: 'Deneme İletişim',
-      INTEGRATOR_SUPPORT_PHONE: '+90 850 123 45 67',
-    });
-  });
-  afterAll(async () => {
-    await bot.stop();
-    await connector.stop();
-  });
+const WELCOME = [
+  'dialogs.welcome',
+  'dialogs.sixSteps',
+  'dialogs.privacy.notice',
+  'choice:dialogs.privacy.question',
+];
 
-  const newUser = () => new ChannelSimulator(bot.url, connector);
-  const caseOf = (user: ChannelSimulator) => bot.cases.get(caseIdFor('emulator', user.userId));
+describe('main dialog: welcome, privacy notice, global commands (dialogs in memory)', () => {
+  const h = new DialogHarness({
+    env: { INTEGRATOR_NAME: 'Deneme İletişim', INTEGRATOR_SUPPORT_PHONE: '+90 850 123 45 67' },
+  });
+  afterAll(() => h.stop());
+
+  /** A new customer who has been greeted: the privacy question is open. */
+  async function greeted(locale?: string): Promise<DialogCustomer> {
+    const user = h.customer('emulator', locale ? { locale } : {});
+    await user.send(locale?.startsWith('en') ? 'hello' : 'merhaba');
+    return user;
+  }
 
   it('asks nothing personal before the notice is accepted, and records the acceptance with its version', async () => {
-    const user = newUser();
+    const user = h.customer();
     const welcome = await user.send('merhaba');
-    expect(welcome.map((r) => (r.attachments?.length ? '[card]' : r.text))).toEqual([
-      expect.stringContaining('Deneme İletişim İYS kayıt asistanıyım'),
-      expect.stringContaining('altı adımda'),
-      expect.stringContaining('Aydınlatma metni (sürüm 2026-11)'),
-      '[card]',
-    ]);
-    expect((await caseOf(user))?.privacyNotice).toBeUndefined();
+    expect(labelsOf(welcome)).toEqual(WELCOME);
+    expect(paramsIn(welcome, 'dialogs.welcome')).toEqual({ integratorName: 'Deneme İletişim' });
+    expect(paramsIn(welcome, 'dialogs.privacy.notice')).toEqual({
+      version: '2026-11',
+      integratorName: 'Deneme İletişim',
+    });
+    expect((await h.cases.get(user.caseId))?.privacyNotice).toBeUndefined();
     await user.send('Kabul ediyorum');
-    const stored = await caseOf(user);
-    expect(stored?.privacyNotice).toEqual({ version: '2026-11', at: expect.any(String) });
-    expect(stored?.audit.map((e) => e.type).slice(0, 3)).toEqual([
+    const stored = await h.caseOf(user);
+    expect(stored.privacyNotice).toEqual({ version: '2026-11', at: expect.any(String) });
+    expect(stored.audit.map((e) => e.type).slice(0, 3)).toEqual([
       'case.created',
       'channel.added',
       'privacy.accepted',
     ]);
     // The audit trail names the case, never the channel's user id.
-    expect(JSON.stringify(stored?.audit)).not.toContain(user.userId);
+    expect(JSON.stringify(stored.audit)).not.toContain(user.userId);
   });
 
   it('takes a choice button submitted without text (Web Chat, Playground) like the typed answer', async () => {
-    const user = newUser();
+    const user = h.customer();
     const welcome = await user.send('merhaba');
-    const [card] = ChannelSimulator.cards(welcome);
-    const accept = card?.actions?.find((a) => a.title === 'Kabul ediyorum');
-    expect(accept?.data).toEqual({ verb: 'choice.pick', choice: 'Kabul ediyorum' });
+    const [card] = cardsIn(welcome);
+    const accept = card?.actions?.find((a) =>
+      keysOf([{ text: a.title ?? '' }]).includes('dialogs.privacy.accept'),
+    );
+    expect(accept?.data).toEqual({ verb: 'choice.pick', choice: accept?.title });
     const replies = await user.send('', { value: accept?.data });
-    expect(replies[0]?.text).toBe('Teşekkürler, kaydettim.');
+    expect(labelsOf(replies)[0]).toBe('dialogs.privacy.thanks');
   });
 
   it('stops politely when the notice is declined and asks again next time', async () => {
-    const user = newUser();
-    await user.send('merhaba');
+    const user = await greeted();
     const declined = await user.send('Kabul etmiyorum');
-    expect(declined[0]?.text).toMatch(/Kişisel veri paylaşmadan başvurunuzu hazırlayamıyorum/);
-    expect(declined).toHaveLength(1);
-    expect((await caseOf(user))?.privacyNotice).toBeUndefined();
+    expect(labelsOf(declined)).toEqual(['dialogs.privacy.declined']);
+    expect((await h.caseOf(user)).privacyNotice).toBeUndefined();
     const again = await user.send('tekrar merhaba');
-    expect(again.at(-1)?.attachments).toBeDefined();
-    expect(again[2]?.text).toMatch(/^Aydınlatma metni/);
+    expect(labelsOf(again)).toEqual(WELCOME);
   });
 
   it('answers help, status and agent at the privacy question without losing it', async () => {
-    const user = newUser();
-    await user.send('merhaba');
-    expect((await user.send('yardım'))[0]?.text).toMatch(/“durum”.*“iptal”.*“temsilci”/);
-    const status = await user.send('durum');
-    expect(ChannelSimulator.cards(status)).toHaveLength(1);
+    const user = await greeted();
+    const help = await user.send('yardım');
+    expect(labelsOf(help)).toEqual(['dialogs.command.help', 'card:agentOffer']);
+    // The help names the commands it lists.
+    for (const word of ['“durum”', '“iptal”', '“temsilci”']) expect(help[0]?.text).toContain(word);
+    expect(labelsOf(await user.send('durum'))).toEqual(['card:stepOverview']);
     const agent = await user.send('Temsilci');
-    expect(agent[0]?.text).toContain('+90 850 123 45 67');
-    const accepted = await user.send('Kabul ediyorum');
-    expect(accepted[0]?.text).toBe('Teşekkürler, kaydettim.');
+    expect(messagesOf(agent)).toEqual([
+      {
+        key: 'dialogs.command.agentUnavailable',
+        locale: 'tr',
+        params: { supportPhone: '+90 850 123 45 67' },
+      },
+    ]);
+    expect(labelsOf(await user.send('Kabul ediyorum'))[0]).toBe('dialogs.privacy.thanks');
   });
 
   it('understands the commands in English too, and a command alone only: a sentence is an answer', async () => {
-    const user = newUser();
-    await user.send('hello', { locale: 'en-US' });
-    expect((await user.send('HELP', { locale: 'en-US' }))[0]?.text).toMatch(/^I help you/);
-    const sentence = await user.send('I need help with cancel', { locale: 'en-US' });
-    expect(JSON.stringify(sentence[0]?.attachments)).toContain('I accept');
+    const user = await greeted('en-US');
+    expect(messagesOf(await user.send('HELP'))[0]).toMatchObject({
+      key: 'dialogs.command.help',
+      locale: 'en',
+    });
+    const sentence = await user.send('I need help with cancel');
+    // Not a command: the privacy question is asked again, in English.
+    expect(labelsOf(sentence)).toEqual(['choice:dialogs.privacy.question']);
+    expect(messagesOf(sentence)).toContainEqual({ key: 'dialogs.privacy.accept', locale: 'en', params: {} });
   });
 
   it('keeps the language of the first contact, and switches only when asked', async () => {
-    const user = newUser();
-    await user.send('merhaba');
+    const user = await greeted();
     // A client set to English later (e.g. a Teams UI language) does not switch a Turkish conversation.
-    expect((await user.send('yardım', { locale: 'en-US' }))[0]?.text).toMatch(/^Size İYS kaydınızda/);
-    expect((await user.send('english'))[0]?.text).toMatch(/^From now on I will write in English/);
-    expect((await caseOf(user))?.locale).toBe('en');
-    expect((await user.send('help'))[0]?.text).toMatch(/^I help you/);
-    expect((await user.send('türkçe'))[0]?.text).toMatch(/^Bundan sonra Türkçe/);
+    expect(messagesOf(await user.send('yardım', { locale: 'en-US' }))[0]).toMatchObject({
+      key: 'dialogs.command.help',
+      locale: 'tr',
+    });
+    expect(messagesOf(await user.send('english'))[0]).toMatchObject({
+      key: 'dialogs.command.language',
+      locale: 'en',
+    });
+    expect((await h.caseOf(user)).locale).toBe('en');
+    expect(messagesOf(await user.send('help'))[0]).toMatchObject({
+      key: 'dialogs.command.help',
+      locale: 'en',
+    });
+    expect(messagesOf(await user.send('türkçe'))[0]).toMatchObject({
+      key: 'dialogs.command.language',
+      locale: 'tr',
+    });
   });
 
   it('closes nothing but answers “iptal” when no form is open', async () => {
-    const user = newUser();
-    const reply = await user.send('iptal');
-    expect(reply).toHaveLength(1);
-    expect(reply[0]?.text).toMatch(/^Formu kapattım/);
+    const user = h.customer();
+    expect(labelsOf(await user.send('iptal'))).toEqual(['dialogs.command.cancelled']);
   });
 
   it('keeps one case per customer with the conversation it can be reached through', async () => {
-    const user = newUser();
+    const user = h.customer();
     await user.send('merhaba');
-    const stored = await caseOf(user);
-    expect(stored?.channels).toEqual([
+    const stored = await h.caseOf(user);
+    expect(stored.channels).toEqual([
       expect.objectContaining({
         channelId: 'emulator',
         conversationId: user.conversationId,
-        serviceUrl: connector.url,
+        serviceUrl: h.channel.serviceUrl,
       }),
     ]);
-    expect(stored?.locale).toBe('tr');
+    expect(stored.locale).toBe('tr');
+  });
+
+  describe('global commands at the privacy question: says → message keys', () => {
+    it.each([
+      ['yardım', ['dialogs.command.help', 'card:agentOffer']],
+      ['help', ['dialogs.command.help', 'card:agentOffer']],
+      ['?', ['dialogs.command.help', 'card:agentOffer']],
+      ['durum', ['card:stepOverview']],
+      ['status', ['card:stepOverview']],
+      ['menü', ['card:stepOverview', 'dialogs.command.menu']],
+      ['menu', ['card:stepOverview', 'dialogs.command.menu']],
+      ['temsilci', ['dialogs.command.agentUnavailable']],
+      ['Müşteri temsilcisi', ['dialogs.command.agentUnavailable']],
+      ['iptal', ['dialogs.command.cancelled']],
+      ['vazgeç!', ['dialogs.command.cancelled']],
+      ['english', ['dialogs.command.language']],
+      ['türkçe', ['dialogs.command.language']],
+      ['geri ödeme', ['choice:dialogs.privacy.question']],
+      ['merhaba', ['choice:dialogs.privacy.question']],
+    ])('%s → %j', async (says, keys) => {
+      const user = await greeted();
+      expect(labelsOf(await user.send(says))).toEqual(keys);
+    });
+  });
+
+  describe('commands on the first message, before any dialog runs: says → message keys', () => {
+    it.each([
+      ['yardım', ['dialogs.command.help', 'card:agentOffer', ...WELCOME]],
+      ['english', ['dialogs.command.language', ...WELCOME]],
+      ['temsilci', ['dialogs.command.agentUnavailable']],
+      ['iptal', ['dialogs.command.cancelled']],
+    ])('%s → %j', async (says, keys) => {
+      expect(labelsOf(await h.customer().send(says))).toEqual(keys);
+    });
   });
 });

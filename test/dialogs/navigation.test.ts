@@ -9,7 +9,6 @@ import {
 
 describe('navigation: "geri" on cards, status on channels without cards', () => {
   const h = new EarlyStepsHarness();
-  beforeAll(() => h.start());
   afterAll(() => h.stop());
 
   it('"geri" on a card reopens the form before it, prefilled; saving it returns to where the customer was', async () => {

@@ -1,13 +1,11 @@
-import { caseIdFor } from '../../src/cases/case-keys';
 import { COMPANY_WITH_MERSIS, EarlyStepsHarness, formIds, readable } from './early-steps-harness';
 
 const ASKED_AGENT = 'bir müşteri temsilcimizden yardım istedim';
 const BAD_VKN = '4540536921';
 
-describe('three refusals of one field in a row ask an agent (transcripts over HTTP)', () => {
+describe('three refusals of one field in a row ask an agent (dialogs in memory)', () => {
   const h = new EarlyStepsHarness();
   beforeAll(async () => {
-    await h.start();
     // An operator registers the support channel, so requests are queued for agents.
     await h.customer().send('/destek-kanali');
   });
@@ -15,7 +13,7 @@ describe('three refusals of one field in a row ask an agent (transcripts over HT
 
   it('on the card: the third refused VKN in a row asks an agent once and tells the customer', async () => {
     const user = h.customer();
-    const caseId = caseIdFor('emulator', user.userId);
+    const caseId = user.caseId;
     await h.startPreApplication(user);
     const bad = { ...COMPANY_WITH_MERSIS, vkn: BAD_VKN };
     expect(readable(await user.submitCard(bad))).not.toContain(ASKED_AGENT);
@@ -23,7 +21,7 @@ describe('three refusals of one field in a row ask an agent (transcripts over HT
     const third = await user.submitCard(bad);
     expect(formIds(third)).toEqual(['company']);
     expect(readable(third)).toContain(ASKED_AGENT);
-    expect(await h.bot.handoff.service.deps.store.get(caseId)).toMatchObject({
+    expect(await h.handoff.service.store.get(caseId)).toMatchObject({
       state: 'requested',
       reason: 'repeated_invalid_input',
     });
@@ -37,7 +35,7 @@ describe('three refusals of one field in a row ask an agent (transcripts over HT
 
   it('on the card: a field that passes in between starts counting again', async () => {
     const user = h.customer();
-    const caseId = caseIdFor('emulator', user.userId);
+    const caseId = user.caseId;
     await h.startPreApplication(user);
     await user.submitCard({ ...COMPANY_WITH_MERSIS, vkn: BAD_VKN });
     await user.submitCard({ ...COMPANY_WITH_MERSIS, vkn: BAD_VKN });
@@ -46,12 +44,12 @@ describe('three refusals of one field in a row ask an agent (transcripts over HT
     expect(readable(await user.submitCard({ ...COMPANY_WITH_MERSIS, vkn: BAD_VKN }))).not.toContain(
       ASKED_AGENT,
     );
-    expect(await h.bot.handoff.service.deps.store.get(caseId)).toBeUndefined();
+    expect(await h.handoff.service.store.get(caseId)).toBeUndefined();
   });
 
   it('one question at a time: the third refused VKN asks an agent, a valid one carries on', async () => {
     const user = h.customer('sms');
-    const caseId = caseIdFor('sms', user.userId);
+    const caseId = user.caseId;
     await user.send('merhaba');
     await user.send('Kabul ediyorum');
     await user.send('Hayır, ilk kez başvuracağız');
@@ -63,14 +61,13 @@ describe('three refusals of one field in a row ask an agent (transcripts over HT
     const third = readable(await user.send(BAD_VKN));
     expect(third).toContain('Bu yanıtı kabul edemedim');
     expect(third).toContain(ASKED_AGENT);
-    expect((await h.bot.handoff.service.deps.store.get(caseId))?.reason).toBe('repeated_invalid_input');
+    expect((await h.handoff.service.store.get(caseId))?.reason).toBe('repeated_invalid_input');
     expect(readable(await user.send('4540536920'))).toContain('Vergi dairesi');
   });
 });
 
 describe('without a support channel', () => {
   const h = new EarlyStepsHarness();
-  beforeAll(() => h.start());
   afterAll(() => h.stop());
 
   it('gives the support phone instead (in English for an English-speaking customer)', async () => {
