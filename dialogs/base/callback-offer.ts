@@ -5,6 +5,7 @@ import { maskValue } from '../../src/domain/case';
 import { validateContactPhone } from '../../src/domain/validators';
 import { LOCALES, t, translator } from '../../src/i18n';
 import { sessionOf, type CallbackOfferPort, type CallbackOfferStage } from '../ports';
+import { normaliseSaid } from './commands';
 
 /** `handled`: answered here; `resume`: the customer goes on with the bot (ask again); `none`: not an answer. */
 type CallbackAnswer = 'handled' | 'resume' | 'none';
@@ -47,7 +48,7 @@ export class CallbackOfferInterruption {
     const caseId = session.case.id;
     const said = (context.activity.text ?? '').trim();
     const tr = translator(session.locale);
-    if (CALLBACK_WORDS.has(fold(said))) {
+    if (CALLBACK_WORDS.has(normaliseSaid(said))) {
       await offers.ask(caseId);
       await context.sendActivity(tr('handoff.customer.callbackAsk'));
       return 'handled';
@@ -69,7 +70,7 @@ export class CallbackOfferInterruption {
       }
     }
     await offers.decline(caseId);
-    if (!CONTINUE_WORDS.has(fold(said))) return 'none';
+    if (!CONTINUE_WORDS.has(normaliseSaid(said))) return 'none';
     await context.sendActivity(tr('handoff.customer.resume'));
     return 'resume';
   }
@@ -88,9 +89,5 @@ function words(
   extra: readonly string[],
   title: 'handoff.customer.callback' | 'handoff.customer.continueWithBot',
 ) {
-  return new Set([...extra, ...LOCALES.map((locale) => t(locale, title))].map(fold));
-}
-
-function fold(text: string): string {
-  return text.trim().toLocaleLowerCase('tr');
+  return new Set([...extra, ...LOCALES.map((locale) => t(locale, title))].map(normaliseSaid));
 }

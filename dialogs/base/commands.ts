@@ -1,5 +1,6 @@
 import type { Activity } from 'botbuilder';
 import { REMINDER_ACTIONS } from '../../src/domain/reminders';
+import { foldTurkish } from '../../src/domain/validators/text-utils';
 import { LOCALES, t } from '../../src/i18n';
 import { CHOICE_VERB } from './choices';
 
@@ -54,25 +55,28 @@ const AGENT_PICKS: readonly string[] = [
 ];
 
 const COMMANDS: ReadonlyMap<string, GlobalCommand> = new Map([
-  ...Object.entries(WORDS),
-  ...AGENT_PICKS.map((pick) => [normalise(pick), 'agent'] as const),
+  ...Object.entries(WORDS).map(([word, command]) => [normaliseSaid(word), command] as const),
+  ...AGENT_PICKS.map((pick) => [normaliseSaid(pick), 'agent'] as const),
 ]);
 
 /**
- * A message that is only a command word (Turkish or English, any case, trailing punctuation ignored).
- * Longer sentences are answers, not commands: "geri ödeme" must not jump back.
+ * A message that is only a command word (Turkish or English, any case, with or without Turkish letters,
+ * trailing punctuation ignored). Longer sentences are answers, not commands: "geri ödeme" must not jump back.
  */
 export function parseCommand(text: string | undefined): GlobalCommand | undefined {
   if (!text) return undefined;
-  return COMMANDS.get(normalise(text));
+  return COMMANDS.get(normaliseSaid(text));
 }
 
-function normalise(text: string): string {
-  return text
-    .trim()
-    .toLocaleLowerCase('tr')
+/**
+ * What the customer said, for comparing with a list of words: Turkish case folding, Turkish letters
+ * written as their plain twins ("vazgec", "hayir", "turkce" are what phones without a Turkish keyboard
+ * send), spaces collapsed, a trailing . or ! dropped.
+ */
+export function normaliseSaid(text: string): string {
+  return foldTurkish(text)
     .replace(/[.!]+$/u, '')
-    .replace(/\s+/g, ' ');
+    .trim();
 }
 
 /**

@@ -7,6 +7,7 @@ import {
 } from 'botbuilder-dialogs';
 import type { TurnContext } from 'botbuilder';
 import { sessionOf } from '../ports';
+import { normaliseSaid } from './commands';
 import { say, text } from './say';
 import { PAUSE } from './step-outcome';
 
@@ -18,39 +19,22 @@ import { PAUSE } from './step-outcome';
 
 export type ErasureAnswer = 'yes' | 'no' | 'other';
 
-const YES = [
-  'evet',
-  'evet, sil',
-  'evet sil',
-  'sil',
-  'onaylıyorum',
-  'yes',
-  'yes, delete',
-  'delete',
-  'confirm',
-];
-const NO = [
-  'hayır',
-  'hayir',
-  'hayır, devam et',
-  'vazgeç',
-  'iptal',
-  'no',
-  'no, continue',
-  'cancel',
-  'continue',
-];
+const YES = new Set(
+  ['evet', 'evet, sil', 'evet sil', 'sil', 'onaylıyorum', 'yes', 'yes, delete', 'delete', 'confirm'].map(
+    normaliseSaid,
+  ),
+);
+const NO = new Set(
+  ['hayır', 'hayir', 'hayır, devam et', 'vazgeç', 'iptal', 'no', 'no, continue', 'cancel', 'continue'].map(
+    normaliseSaid,
+  ),
+);
 
 /** The customer's answer to the confirmation (button titles in either language, or a typed yes/no). */
 export function erasureAnswer(context: TurnContext): ErasureAnswer {
-  const said = (context.activity.text ?? '')
-    .trim()
-    .toLocaleLowerCase('tr')
-    .replace(/[.!]+$/u, '');
-  const yesTitle = text(context, 'dialogs.erase.yes').toLocaleLowerCase('tr');
-  const noTitle = text(context, 'dialogs.erase.no').toLocaleLowerCase('tr');
-  if (said === yesTitle || YES.includes(said)) return 'yes';
-  if (said === noTitle || NO.includes(said)) return 'no';
+  const said = normaliseSaid(context.activity.text ?? '');
+  if (said === normaliseSaid(text(context, 'dialogs.erase.yes')) || YES.has(said)) return 'yes';
+  if (said === normaliseSaid(text(context, 'dialogs.erase.no')) || NO.has(said)) return 'no';
   return 'other';
 }
 

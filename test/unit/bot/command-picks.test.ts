@@ -15,6 +15,19 @@ describe('command parsing of button taps', () => {
     expect(parseCommand('temsilci olmak istiyorum')).toBeUndefined();
   });
 
+  it('takes commands typed without Turkish letters, in any case, with trailing punctuation', () => {
+    expect(parseCommand('yardim')).toBe('help');
+    expect(parseCommand('MENU')).toBe('menu');
+    expect(parseCommand('vazgec!')).toBe('cancel');
+    expect(parseCommand('musteri  temsilcisi')).toBe('agent');
+    expect(parseCommand('turkce')).toBe('turkish');
+    expect(parseCommand('kisisel verilerimi sil.')).toBe('erase');
+    expect(parseCommand('Temsilciyle gorus')).toBe('agent');
+    expect(parseCommand('?')).toBe('help');
+    // Still only whole messages: a sentence that starts with a command word is an answer.
+    expect(parseCommand('geri odeme')).toBeUndefined();
+  });
+
   it('reads a choice button submitted without text as the text the customer would have typed', () => {
     const picked: Partial<Activity> = { text: '', value: { verb: CHOICE_VERB, choice: 'Evet' } };
     readChoicePick(picked);
