@@ -3,7 +3,7 @@ import { registerOperations } from './admin/admin-setup';
 import type { ActivitySender } from './bot/activity-sender';
 import type { BotHttpAdapter } from './bot/adapter';
 import type { TurnLogic } from './bot/turn-handler';
-import type { StateLayer } from './app-state';
+import type { Backend } from './backend';
 import { CaseListing, isListableStorage } from './cases/case-listing';
 import type { CaseRepository } from './cases/case-repository';
 import type { CaseService } from './cases/case-service';
@@ -14,14 +14,13 @@ import { registerHealthRoutes } from './http/health-routes';
 import { registerMessagesRoute } from './http/messages-route';
 import { registerMetricsRoute } from './http/metrics-route';
 import { registerQueueBoardRoute } from './http/queue-board-route';
-import { createRequestLimits, type RequestLimits } from './http/request-limits';
+import { RequestLimits } from './http/request-limits';
 import { closeServer, createHttpServer, listen } from './http/server';
 import type { Logger } from './observability/logger';
 import type { Metrics } from './observability/metrics';
 import type { Privacy } from './privacy';
 import { BullMqReminderScheduler } from './reminders/bullmq-scheduler';
 import type { Reminders } from './reminders/reminder-setup';
-import { closeRedisClient, connectInBackground } from './state/redis-client';
 import type { WhatsAppChannel } from './whatsapp/whatsapp-channel';
 
 /** What the channels share: the Bot Framework adapter (and its sender) and, when configured, WhatsApp. */
@@ -36,7 +35,7 @@ export interface ServedParts {
   readonly config: Config;
   readonly logger: Logger;
   readonly metrics: Metrics;
-  readonly state: StateLayer;
+  readonly backend: Backend;
   readonly channels: Channels;
   readonly repository: CaseRepository;
   readonly cases: CaseService;
@@ -51,10 +50,10 @@ export interface RunningApp {
   stop(): Promise<void>;
 }
 
-export function observeGauges({ metrics, handoff, state }: ServedParts): void {
-  metrics.observeOpenHandoffs(async () => (await handoff.service.store.active()).length);
-  if (!isListableStorage(state.storage)) return;
-  const listing = new CaseListing(state.storage);
+export function observeGauges({ metrics, backend }: ServedParts): void {
+  metrics.observeOpenHandoffs(async () => (await backend.handoffs.active()).length);
+  if (!isListableStorage(backend.storage)) return;
+  const listing = new CaseListing(backend.storage);
   metrics.observeCasesPerStep(async () => {
     const counts: Record<string, number> = {};
     await listing.forEach((record) => {
@@ -66,15 +65,11 @@ export function observeGauges({ metrics, handoff, state }: ServedParts): void {
 }
 
 export function createServer(parts: ServedParts, turnLogic: TurnLogic): Server {
-  const { config, state, metrics, channels, logger } = parts;
+  const { config, backend, metrics, channels, logger } = parts;
   const server = createHttpServer(logger);
-  const limits = createRequestLimits({
-    rates: config.httpRates,
-    ...(state.redis ? { redis: state.redis } : {}),
-    keyPrefix: config.redis?.keyPrefix ?? '',
-    logger,
-  });
-  registerHealthRoutes(server, () => state.readiness());
+  // Counters in Redis when the bot has one (shared by replicas), else in this process.
+  const limits = new RequestLimits(backend.requestLimiter, config.httpRates, logger);
+  registerHealthRoutes(server, () => backend.readiness());
   registerMetricsRoute(server, metrics);
   if (config.admin) registerAdmin(server, parts, config.admin.token, limits);
   channels.whatsapp?.register(server, turnLogic, limits);
@@ -90,18 +85,17 @@ export function createServer(parts: ServedParts, turnLogic: TurnLogic): Server {
 }
 
 function registerAdmin(server: Server, parts: ServedParts, adminToken: string, limits: RequestLimits): void {
-  const { config, state, repository, cases, reminders, handoff, privacy, logger } = parts;
+  const { config, backend, repository, cases, reminders, privacy, logger } = parts;
   if (reminders.scheduler instanceof BullMqReminderScheduler) {
     registerQueueBoardRoute(server, { queues: [reminders.scheduler.queue], adminToken, limits });
   }
   registerOperations(server, {
     adminToken,
-    storage: state.storage,
+    backend,
     repository,
     cases,
     onChange: (before, after) => cases.caseChanged(before, after),
     reminders: reminders.scheduler,
-    transcripts: handoff.service.transcripts,
     eraser: { erase: (caseId, actor) => privacy.erase(caseId, actor) },
     limits,
     bodyLimitBytes: config.http.bodyLimitBytes,
@@ -110,14 +104,16 @@ function registerAdmin(server: Server, parts: ServedParts, adminToken: string, l
 }
 
 export async function startApp(parts: ServedParts, server: Server): Promise<RunningApp> {
-  const { config, state, reminders, handoff, privacy, channels, logger } = parts;
-  if (state.redis) void connectInBackground(state.redis, logger);
+  const { config, backend, reminders, handoff, privacy, channels, logger } = parts;
+  backend.connect();
   if (config.role !== 'web') reminders.startWorker();
   if (config.role !== 'web') handoff.startSweep();
   if (config.role !== 'web') privacy.retention.start();
   const port = config.role === 'worker' ? 0 : await listen(server, config.http.port, config.http.host);
-  const mode = state.redis ? 'redis' : 'embedded';
-  logger.info({ port, role: config.role, mode, auth: Boolean(config.bot.appId) }, 'bot started');
+  logger.info(
+    { port, role: config.role, mode: backend.mode, auth: Boolean(config.bot.appId) },
+    'bot started',
+  );
   return {
     port,
     // HTTP first (no new turns), then the reminder worker and queue, then Redis.
@@ -128,7 +124,7 @@ export async function startApp(parts: ServedParts, server: Server): Promise<Runn
       await privacy.retention.stop();
       await reminders.scheduler.close();
       channels.sender.close();
-      if (state.redis) await closeRedisClient(state.redis);
+      await backend.close();
       logger.info('bot stopped');
     },
   };

@@ -11,7 +11,7 @@ import {
   type RunningApp,
   type ServedParts,
 } from './app-server';
-import { cipherOf, createStateLayer, type StateLayer } from './app-state';
+import { createBackend, type Backend } from './backend';
 import { ActivitySender } from './bot/activity-sender';
 import { createAdapter } from './bot/adapter';
 import { createAfterSave } from './bot/after-save';
@@ -32,7 +32,6 @@ import { Metrics } from './observability/metrics';
 import { createPrivacy, type Privacy } from './privacy';
 import type { ReminderScheduler } from './reminders/reminder-scheduler';
 import { createReminders, type Reminders } from './reminders/reminder-setup';
-import { RedisConversationWindowStore } from './whatsapp/inbox';
 import { WHATSAPP_CHANNEL_ID } from './whatsapp/types';
 import { createWhatsAppChannel } from './whatsapp/whatsapp-channel';
 
@@ -64,7 +63,8 @@ interface Base {
   readonly config: Config;
   readonly logger: Logger;
   readonly metrics: Metrics;
-  readonly state: StateLayer;
+  /** Redis or memory, decided once: every store below comes from it. */
+  readonly backend: Backend;
   readonly channels: Channels;
   readonly iys: IysClient | undefined;
 }
@@ -79,14 +79,21 @@ interface Parts extends Base, ServedParts {}
 export function createApp(config: Config, options: AppOptions = {}): App {
   const logger = options.logger ?? createLogger(config.logLevel);
   const metrics = new Metrics({ defaultMetrics: config.env !== 'test' });
-  const state = createStateLayer(config, logger, metrics);
-  const channels = createChannels(config, state, logger, metrics, options);
-  const base: Base = { config, logger, metrics, state, channels, iys: iysClientFromConfig(config) };
-  const repository = new CaseRepository(state.storage);
+  const backend = createBackend(config, logger, metrics);
+  const channels = createChannels(config, backend, logger, metrics, options);
+  const base: Base = { config, logger, metrics, backend, channels, iys: iysClientFromConfig(config) };
+  const repository = new CaseRepository(backend.storage);
   const cases = new CaseService(repository, () => new Date());
   const handoff = createHandoffFor(base, cases, options);
   const reminders = createRemindersFor(base, repository, cases, handoff);
-  const privacy = createPrivacyFor(base, repository, reminders, handoff);
+  // Erasure reaches every store of the kit: WhatsApp windows too, even with WhatsApp no longer configured.
+  const privacy = createPrivacy({
+    backend,
+    repository,
+    reminders: reminders.scheduler,
+    policy: config.retention,
+    logger,
+  });
   const parts: Parts = { ...base, repository, cases, handoff, reminders, privacy };
   const server = createServer(parts, createTurnLogic(parts));
   observeGauges(parts);
@@ -103,7 +110,7 @@ export function createApp(config: Config, options: AppOptions = {}): App {
 
 function createChannels(
   config: Config,
-  state: StateLayer,
+  backend: Backend,
   logger: Logger,
   metrics: Metrics,
   options: AppOptions,
@@ -115,25 +122,22 @@ function createChannels(
   const whatsapp = createWhatsAppChannel({
     config: config.whatsapp,
     bodyLimitBytes: config.http.bodyLimitBytes,
-    ...(state.redis ? { redis: state.redis } : {}),
-    keyPrefix: config.redis?.keyPrefix ?? '',
+    backend,
     logger,
     metrics,
-    ...cipherOf(config),
   });
   return { sender, adapter, whatsapp };
 }
 
 function createHandoffFor(base: Base, cases: CaseService, options: AppOptions): Handoff {
-  const { config, state, channels, logger } = base;
+  const { config, backend, channels, logger } = base;
   const whatsapp = channels.whatsapp;
   return createHandoff({
     config,
     adapter: channels.adapter,
-    ...(state.redis ? { redis: state.redis } : {}),
+    backend,
     cases,
     logger,
-    ...cipherOf(config),
     // Agents' replies reach WhatsApp customers through the WhatsApp messenger (the agent template outside
     // the 24-hour window); tests may add their own messengers.
     options: {
@@ -147,7 +151,7 @@ function createHandoffFor(base: Base, cases: CaseService, options: AppOptions): 
 }
 
 function createRemindersFor(
-  { config, state, channels, iys, metrics, logger }: Base,
+  { config, backend, channels, iys, metrics, logger }: Base,
   repository: CaseRepository,
   cases: CaseService,
   handoff: Handoff,
@@ -162,7 +166,7 @@ function createRemindersFor(
     config,
     cases: repository,
     adapter: channels.adapter,
-    ...(state.redis ? { redis: state.redis } : {}),
+    backend,
     ...(whatsapp ? { messengers: { [WHATSAPP_CHANNEL_ID]: whatsapp.messenger('reminder') } } : {}),
     ...(iys ? { iys } : {}),
     handoff,
@@ -171,35 +175,9 @@ function createRemindersFor(
   });
 }
 
-function createPrivacyFor(
-  { config, state, channels, logger }: Base,
-  repository: CaseRepository,
-  reminders: Reminders,
-  handoff: Handoff,
-): Privacy {
-  const keyPrefix = config.redis?.keyPrefix ?? '';
-  // Without WhatsApp configured now, records from an earlier configuration are still erased.
-  const windows =
-    channels.whatsapp?.window ??
-    (state.redis ? new RedisConversationWindowStore(state.redis, keyPrefix) : undefined);
-  return createPrivacy({
-    storage: state.storage,
-    repository,
-    reminders: reminders.scheduler,
-    transcripts: handoff.service.transcripts,
-    handoffs: handoff.service.store,
-    ...(windows ? { windows } : {}),
-    lock: state.lock,
-    ...(state.redis ? { redis: state.redis } : {}),
-    keyPrefix,
-    policy: config.retention,
-    logger,
-  });
-}
-
 /** The dialogs, the teams-ai application around them and the turn pipeline every channel runs. */
 function createTurnLogic(parts: Parts): TurnLogic {
-  const { config, state, handoff, cases, privacy, channels, iys, metrics, logger } = parts;
+  const { config, backend, handoff, cases, privacy, channels, iys, metrics, logger } = parts;
   const dialogDeps: DialogDeps = {
     integrator: config.integrator,
     packageCatalog: loadPackageCatalog(config.onboarding.packagesFile),
@@ -223,8 +201,8 @@ function createTurnLogic(parts: Parts): TurnLogic {
     await privacy.eraser.eraseInTurn(caseId, { kind: 'customer', id: caseId }, here);
   };
   return createTurnPipeline({
-    lock: state.lock,
-    bot: createBotApplication({ storage: state.storage, mainDialog, handoff: handoff.routing }),
+    lock: backend.lock,
+    bot: createBotApplication({ storage: backend.storage, mainDialog, handoff: handoff.routing }),
     afterSave: createAfterSave({ events, caseChanged: (b, a) => cases.caseChanged(b, a), eraseCase }),
     channels: channels.whatsapp ? { [WHATSAPP_CHANNEL_ID]: channels.whatsapp.adapter } : {},
     metrics,

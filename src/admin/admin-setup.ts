@@ -17,12 +17,12 @@ export function registerOperations(
   server: Server,
   deps: {
     adminToken: string;
-    storage: Storage;
+    /** The backend kit's (src/backend): the cases are listed from its storage. */
+    backend: { readonly storage: Storage; readonly transcripts?: TranscriptStore };
     repository: CaseRepository;
     cases: CaseService;
     onChange?: (before: Case, after: Case) => Promise<void>;
     reminders: Pick<ReminderScheduler, 'pending'>;
-    transcripts?: TranscriptStore;
     /** KVKK erasure of everything of a case (src/privacy). */
     eraser: CaseEraser;
     limits: RequestLimits;
@@ -30,22 +30,22 @@ export function registerOperations(
     logger: Logger;
   },
 ): void {
-  if (!isListableStorage(deps.storage))
-    throw new Error('the admin API needs a storage that can list its keys');
+  const { storage, transcripts } = deps.backend;
+  if (!isListableStorage(storage)) throw new Error('the admin API needs a storage that can list its keys');
   const actions = new AdminCaseActions({
     repository: deps.repository,
     cases: deps.cases,
     ...(deps.onChange ? { onChange: deps.onChange } : {}),
-    ...(deps.transcripts ? { transcripts: deps.transcripts } : {}),
+    ...(transcripts ? { transcripts } : {}),
   });
   registerAdminApi(server, {
     adminToken: deps.adminToken,
-    listing: new CaseListing(deps.storage),
+    listing: new CaseListing(storage),
     cases: deps.cases,
     actions,
     eraser: deps.eraser,
     reminders: deps.reminders,
-    ...(deps.transcripts ? { transcripts: deps.transcripts } : {}),
+    ...(transcripts ? { transcripts } : {}),
     limits: deps.limits,
     bodyLimitBytes: deps.bodyLimitBytes,
     logger: deps.logger.child({ component: 'admin' }),

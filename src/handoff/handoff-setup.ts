@@ -1,4 +1,3 @@
-import type { ValueCipher } from '../state/value-cipher';
 import type { CloudAdapter } from 'botbuilder';
 import { BOT_FRAMEWORK_CHANNELS, BotFrameworkMessenger } from '../bot/bot-framework-messenger';
 import type { HandoffRouting } from '../bot/handoff-routes';
@@ -7,16 +6,14 @@ import type { Config } from '../config';
 import type { Logger } from '../observability/logger';
 import { ChannelMessengers, type ProactiveMessenger } from '../reminders/proactive-messenger';
 import { loadReminderPolicy } from '../reminders/reminder-setup';
-import type { RedisClient } from '../state/redis-client';
 import { AgentThread } from './agent-thread';
 import { TurnCallbackOffers } from './callback-request';
 import { BotFrameworkHandoffEvents } from './handoff-events';
 import { ServiceHandoffPort } from './handoff-port';
 import { HandoffService, type HandoffTimeouts } from './handoff-service';
-import { InMemoryHandoffStore } from './handoff-store';
-import { RedisHandoffStore } from './redis-handoff-store';
+import type { HandoffStore } from './handoff-store';
 import { BotFrameworkSupportChannel } from './support-channel';
-import { InMemoryTranscriptStore, RedisTranscriptStore } from './transcript-store';
+import type { TranscriptStore } from './transcript-store';
 
 const SWEEP_EVERY_MS = 30_000;
 
@@ -46,19 +43,24 @@ export interface Handoff {
   escalate(caseId: string, note: string): Promise<void>;
 }
 
+/** The backend kit's handoff records and transcripts (src/backend): Redis, or memory in the embedded mode. */
+export interface HandoffStores {
+  readonly handoffs: HandoffStore;
+  /** Encrypted at rest when keys are configured. */
+  readonly transcripts: TranscriptStore;
+}
+
 /**
- * Agent takeover on Redis (shared by every process) or in memory (embedded mode). Timeouts use a sweep
+ * Agent takeover on the backend kit's stores (shared by every process with Redis). Timeouts use a sweep
  * rather than per-case jobs: the idle deadline moves with every message, which would mean rescheduling a
  * job per message, while a sweep over the few open handoffs every 30 s costs little and needs no cleanup.
  */
 interface HandoffSetupDeps {
   config: Config;
   adapter: CloudAdapter;
-  redis?: RedisClient;
+  backend: HandoffStores;
   cases: Pick<CaseService, 'get' | 'moveToStep' | 'confirmPartnerAssignment' | 'recordHandoff'>;
   logger: Logger;
-  /** Encrypts transcript lines at rest when keys are configured. */
-  cipher?: ValueCipher;
   options?: HandoffOptions;
 }
 
@@ -89,15 +91,12 @@ export function createHandoff(deps: HandoffSetupDeps): Handoff {
 function createService(deps: HandoffSetupDeps, logger: Logger): HandoffService {
   const { config, options = {} } = deps;
   const settings = config.handoff;
-  const prefix = config.redis?.keyPrefix ?? '';
   const botFramework = new BotFrameworkMessenger(deps.adapter, config.bot.appId);
   const supportChannel = options.supportChannel ?? settings.supportChannel;
   const externalHub = options.externalHub ?? settings.externalHub;
   return new HandoffService({
-    store: deps.redis ? new RedisHandoffStore(deps.redis, prefix) : new InMemoryHandoffStore(),
-    transcripts: deps.redis
-      ? new RedisTranscriptStore(deps.redis, prefix, deps.cipher)
-      : new InMemoryTranscriptStore(),
+    store: deps.backend.handoffs,
+    transcripts: deps.backend.transcripts,
     cases: deps.cases,
     supportChannel: new BotFrameworkSupportChannel(deps.adapter, config.bot.appId),
     customerMessenger: new ChannelMessengers({

@@ -1,14 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Request, Response } from 'restify';
 import type { Logger } from '../observability/logger';
-import type { RedisClient } from '../state/redis-client';
-import {
-  InMemoryRateLimiter,
-  RedisRateLimiter,
-  type RateDecision,
-  type RateKey,
-  type RateLimiter,
-} from './rate-limiter';
+import type { RateDecision, RateKey, RateLimiter } from './rate-limiter';
 
 const MINUTE_MS = 60_000;
 
@@ -114,15 +107,4 @@ export function clientIp(req: Request): string {
 
 function hashed(value: string): string {
   return createHash('sha256').update(value, 'utf8').digest('base64url').slice(0, 16);
-}
-
-/** Counters in Redis when the bot has one (shared by replicas), else in this process. */
-export function createRequestLimits(deps: {
-  rates: RequestRates;
-  redis?: RedisClient;
-  keyPrefix: string;
-  logger: Logger;
-}): RequestLimits {
-  const limiter = deps.redis ? new RedisRateLimiter(deps.redis, deps.keyPrefix) : new InMemoryRateLimiter();
-  return new RequestLimits(limiter, deps.rates, deps.logger);
 }

@@ -1,10 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import type { CaseRepository } from '../cases/case-repository';
 import { anonymiseCase, isRetentionDue, type Actor, type Case, type RetentionPolicy } from '../domain/case';
 import type { Logger } from '../observability/logger';
-import type { RedisClient } from '../state/redis-client';
 import type { CaseEraser } from './case-eraser';
 import { caseIdHash, type ErasureLog } from './erasure-log';
+import type { SweepLease } from './sweep-lease';
 
 /** Lists storage keys by prefix (both storages can). */
 export interface KeyScanner {
@@ -18,8 +17,8 @@ export interface RetentionSweepDeps {
   readonly log: ErasureLog;
   readonly policy: RetentionPolicy;
   readonly now?: () => Date;
-  /** With Redis: one sweep at a time across processes. */
-  readonly redis?: { readonly client: RedisClient; readonly keyPrefix: string };
+  /** One sweep at a time: across processes with Redis, within this one in the embedded mode. */
+  readonly lease: SweepLease;
   readonly logger?: Logger;
 }
 
@@ -74,7 +73,7 @@ export class RetentionSweep {
   }
 
   private async sweep(): Promise<SweepCounts> {
-    const release = await this.lease();
+    const release = await this.deps.lease.acquire();
     if (!release) return { scanned: 0, anonymised: 0, failed: 0, ran: false };
     let scanned = 0;
     let anonymised = 0;
@@ -119,21 +118,6 @@ export class RetentionSweep {
       found: true,
     });
     return true;
-  }
-
-  private async lease(): Promise<(() => Promise<void>) | undefined> {
-    const redis = this.deps.redis;
-    if (!redis) return async () => undefined;
-    const key = `${redis.keyPrefix}retention:lease`;
-    const token = randomUUID();
-    const ok = await redis.client.set(key, token, {
-      condition: 'NX',
-      expiration: { type: 'PX', value: 600_000 },
-    });
-    if (ok !== 'OK') return undefined;
-    return async () => {
-      if ((await redis.client.get(key)) === token) await redis.client.del(key);
-    };
   }
 
   private now(): Date {

@@ -11,19 +11,10 @@ import {
   type ReminderPolicyConfig,
 } from '../domain/reminders';
 import type { Logger } from '../observability/logger';
-import type { RedisClient } from '../state/redis-client';
-import { BullMqReminderScheduler } from './bullmq-scheduler';
-import {
-  channelRates,
-  InProcessChannelRateLimiter,
-  RateLimitedMessenger,
-  RedisChannelRateLimiter,
-  type ChannelRateLimiter,
-} from './channel-rate-limiter';
-import { InMemoryDeliveryStore, RedisDeliveryStore } from './delivery-store';
-import { InProcessReminderScheduler } from './in-process-scheduler';
+import { RateLimitedMessenger, type ChannelRateLimiter } from './channel-rate-limiter';
+import type { DeliveryStore } from './delivery-store';
 import { ChannelMessengers, type ProactiveMessenger } from './proactive-messenger';
-import type { DueReminder, ReminderScheduler } from './reminder-scheduler';
+import type { DueReminder, ReminderDeliveryOptions, ReminderScheduler } from './reminder-scheduler';
 import { withLogContext } from '../observability/log-context';
 import { ReminderPlanner } from './reminder-planner';
 import { ReminderWorker } from './reminder-worker';
@@ -44,14 +35,23 @@ export function loadReminderPolicy(file: string | undefined): ReminderPolicyConf
 }
 
 /**
- * Reminders on BullMQ when Redis is configured (delayed jobs survive restarts and are shared by all
- * workers), else on in-process timers for the embedded mode. Sends keep to each channel's rate.
+ * What reminders keep where, from the backend kit (src/backend): with Redis a BullMQ queue (delayed jobs
+ * survive restarts and are shared by all workers), per-channel rates across workers and delivery records
+ * in Redis; in the embedded mode in-process timers and memory.
  */
+export interface ReminderStores {
+  createReminderScheduler(options: ReminderDeliveryOptions): ReminderScheduler;
+  /** Each channel's send rate: per channel rather than BullMQ's queue-wide limiter (one rate for all). */
+  readonly channelLimiter: ChannelRateLimiter;
+  readonly reminderDeliveries: DeliveryStore;
+}
+
+/** Reminders on the backend kit's scheduler and stores; sends keep to each channel's rate. */
 interface ReminderSetupDeps {
   config: Config;
   cases: CaseRepository;
   adapter: CloudAdapter;
-  redis?: RedisClient;
+  backend: ReminderStores;
   logger: Logger;
   /** Messengers of channels outside the Bot Framework (WhatsApp), by channel id. */
   messengers?: Readonly<Record<string, ProactiveMessenger>>;
@@ -71,7 +71,7 @@ interface ReminderSetupDeps {
 
 export function createReminders(deps: ReminderSetupDeps): Reminders {
   const policy = loadReminderPolicy(deps.config.reminders.policyFile);
-  const scheduler = createScheduler(deps.config, deps.metrics);
+  const scheduler = createScheduler(deps.backend, deps.metrics);
   const worker = createWorker(deps, scheduler, policy);
   const planner = new ReminderPlanner(scheduler, policy);
   deps.caseChanges.onCaseChanged((before, after) => planner.reconcile(before, after));
@@ -85,17 +85,10 @@ export function createReminders(deps: ReminderSetupDeps): Reminders {
   };
 }
 
-function createScheduler(config: Config, metrics: Metrics | undefined): ReminderScheduler {
+function createScheduler(backend: ReminderStores, metrics: Metrics | undefined): ReminderScheduler {
   const onDeliveryFailed = (due: DueReminder, _error: unknown, willRetry: boolean) =>
     metrics?.reminderFailures.inc({ kind: due.kind, retry: String(willRetry) });
-  return config.redis
-    ? new BullMqReminderScheduler({
-        redisUrl: config.redis.url,
-        keyPrefix: config.redis.keyPrefix,
-        queueName: config.reminders.queueName,
-        onDeliveryFailed,
-      })
-    : new InProcessReminderScheduler({ onDeliveryFailed });
+  return backend.createReminderScheduler({ onDeliveryFailed });
 }
 
 function createWorker(
@@ -113,11 +106,9 @@ function createWorker(
         ...Object.fromEntries(BOT_FRAMEWORK_CHANNELS.map((c) => [c, botFramework])),
         ...deps.messengers,
       }),
-      rateLimiter(config, deps.redis),
+      deps.backend.channelLimiter,
     ),
-    deliveries: deps.redis
-      ? new RedisDeliveryStore(deps.redis, config.redis?.keyPrefix ?? '')
-      : new InMemoryDeliveryStore(),
+    deliveries: deps.backend.reminderDeliveries,
     escalation: deps.handoff ?? {
       escalate: async (caseId, note) => logger.warn({ caseId, note }, 'case escalated to support'),
     },
@@ -132,15 +123,4 @@ function createWorker(
     logger: logger.child({ component: 'reminders' }),
     ...(deps.iys ? { partnerCheck: iysPartnerCheck(deps.iys), confirmPartner: deps.confirmPartner } : {}),
   });
-}
-
-/**
- * Each channel's rate across all workers with Redis, within this process in the embedded mode. Per channel
- * rather than BullMQ's queue-wide limiter, which would hold every channel to a single rate.
- */
-function rateLimiter(config: Config, redis: RedisClient | undefined): ChannelRateLimiter {
-  const rates = channelRates(config.reminders);
-  return redis && config.redis
-    ? new RedisChannelRateLimiter(redis, { keyPrefix: config.redis.keyPrefix, rates })
-    : new InProcessChannelRateLimiter({ rates });
 }

@@ -7,7 +7,8 @@ import { caseStorageKey } from '../../src/cases/case-keys';
 import { loadConfig } from '../../src/config';
 import { STEP_IDS, upsertChannelAddress, type Case } from '../../src/domain/case';
 import { createLogger } from '../../src/observability/logger';
-import { createPrivacy } from '../../src/privacy';
+import { createPrivacy, RedisSweepLease } from '../../src/privacy';
+import { RedisErasureLog } from '../../src/privacy/erasure-log';
 import { stateKeysOf } from '../../src/privacy/state-keys';
 import { reencryptAll } from '../../src/privacy/reencrypt';
 import { RedisStorage } from '../../src/state/redis-storage';
@@ -34,6 +35,16 @@ function newPrefix(label: string): string {
   const prefix = uniquePrefix(label);
   prefixes.push(prefix);
   return prefix;
+}
+
+/** The Redis kit's privacy stores, over this file's client (the storage built by the test). */
+function redisStores(storage: RedisStorage, prefix: string) {
+  const redis = client as never;
+  return {
+    storage,
+    erasures: new RedisErasureLog(redis, prefix),
+    retentionLease: new RedisSweepLease(redis, prefix),
+  };
 }
 
 /** A case with the sample customer's data, reachable on an Emulator and a WhatsApp conversation. */
@@ -265,11 +276,9 @@ describe('retention: the sweep anonymises only what is due', () => {
     const repository = new CaseRepository(storage);
     const cancelled: string[] = [];
     const privacy = createPrivacy({
-      storage,
+      backend: redisStores(storage, prefix),
       repository,
       reminders: { cancel: async (caseId) => void cancelled.push(caseId) },
-      redis: client as never,
-      keyPrefix: prefix,
       policy: { anonymiseAfterDays: 30, abandonedAfterDays: 60 },
       now: () => now,
     });
@@ -321,11 +330,9 @@ describe('retention: the sweep anonymises only what is due', () => {
     const prefix = newPrefix('kvkk-retention-lease');
     const storage = new RedisStorage(client, { keyPrefix: prefix });
     const privacy = createPrivacy({
-      storage,
+      backend: redisStores(storage, prefix),
       repository: new CaseRepository(storage),
       reminders: { cancel: async () => undefined },
-      redis: client as never,
-      keyPrefix: prefix,
       policy: { anonymiseAfterDays: 30, abandonedAfterDays: 60 },
     });
     await client.set(`${prefix}retention:lease`, 'someone-else', {

@@ -11,6 +11,7 @@ import {
 import { MainDialog } from '../../dialogs/main-dialog';
 import type { DialogDeps } from '../../dialogs/ports';
 import { createStepDialogs } from '../../dialogs/steps';
+import { createMemoryBackend } from '../../src/backend';
 import { createAfterSave } from '../../src/bot/after-save';
 import { createBotApplication } from '../../src/bot/bot-application';
 import type { TurnLogic } from '../../src/bot/turn-handler';
@@ -29,8 +30,6 @@ import { createLogger } from '../../src/observability/logger';
 import { Metrics } from '../../src/observability/metrics';
 import type { ReminderScheduler } from '../../src/reminders/reminder-scheduler';
 import { createReminders } from '../../src/reminders/reminder-setup';
-import { InMemoryStorage } from '../../src/state/in-memory-storage';
-import { InProcessTurnLock } from '../../src/state/turn-lock';
 import type { AdaptiveCardLike } from './channel-simulator';
 import type { ReceivedActivity } from './local-connector';
 
@@ -252,7 +251,9 @@ export class DialogHarness {
     const config = loadConfig({ NODE_ENV: 'test', ...env });
     this.config = config;
     const logger = createLogger(process.env.HARNESS_LOG ?? 'silent');
-    const storage = new InMemoryStorage({ ttlSeconds: config.state.ttlSeconds });
+    // The embedded mode's kit, as createApp builds it without REDIS_URL.
+    const backend = createMemoryBackend(config);
+    const storage = backend.storage;
     // Typed as CloudAdapter there; handoff and reminders only use continueConversationAsync.
     const adapter = this.channel as unknown as CloudAdapter;
     const repository = new CaseRepository(storage);
@@ -260,6 +261,7 @@ export class DialogHarness {
     const handoff = createHandoff({
       config,
       adapter,
+      backend,
       cases: this.cases,
       logger,
       ...(options.handoff ? { options: options.handoff } : {}),
@@ -291,6 +293,7 @@ export class DialogHarness {
       cases: repository,
       caseChanges: this.cases,
       adapter,
+      backend,
       ...(iys ? { iys } : {}),
       handoff,
       logger,
@@ -311,7 +314,7 @@ export class DialogHarness {
       },
     });
     this.logic = createTurnPipeline({
-      lock: new InProcessTurnLock(),
+      lock: backend.lock,
       bot,
       afterSave,
       channels: {},
