@@ -3,6 +3,9 @@ import { ActivityTypes, type Storage, type TurnContext } from 'botbuilder';
 import { DialogSet, DialogTurnStatus, type Dialog } from 'botbuilder-dialogs';
 import { attachSession } from '../../dialogs/ports';
 import { CaseCache } from '../cases/case-cache';
+import { caseIdFor } from '../cases/case-keys';
+import type { HandoffRecord } from '../handoff/handoff-store';
+import type { LeaseCompanion } from '../state/turn-lock';
 import { TurnCaseSession } from './case-session';
 import { DialogStateAccessor } from './dialog-state-accessor';
 import { registerHandoffActions, type HandoffRouting } from './handoff-routes';
@@ -24,6 +27,8 @@ export interface ConversationBot {
    * and changes are what the after-save stage acts on), undefined when a gate answered the activity.
    */
   run(context: TurnContext): Promise<TurnCaseSession | undefined>;
+  /** The turn's reads (its state, a message's handoff record), to start with the lease request. */
+  prefetch(context: TurnContext): LeaseCompanion;
 }
 
 /**
@@ -41,6 +46,7 @@ export function createBotApplication(deps: BotApplicationDeps): ConversationBot 
   const now = deps.now ?? (() => new Date());
   const caseCache = new CaseCache();
   const sessions = new WeakMap<TurnContext, TurnCaseSession>();
+  const handoffReads = new WeakMap<TurnContext, Promise<HandoffRecord | undefined>>();
   const runDialogStage = async (context: TurnContext, state: AppTurnState) => {
     const session = new TurnCaseSession(state, context, now, caseCache);
     attachSession(context, session);
@@ -49,10 +55,17 @@ export function createBotApplication(deps: BotApplicationDeps): ConversationBot 
   };
 
   app.activity(ActivityTypes.Message, async (context, state) => {
-    const gate = await passGates(context, state, { now, ...(deps.handoff ? { handoff: deps.handoff } : {}) });
+    const handoffRead = handoffReads.get(context);
+    handoffReads.delete(context);
+    const gate = await passGates(context, state, {
+      now,
+      ...(deps.handoff ? { handoff: deps.handoff } : {}),
+      ...(handoffRead ? { handoffRead } : {}),
+    });
     if (!gate.pass) return;
     await runDialogStage(context, state);
-    await gate.afterDialog();
+    // The transcript lines leave with the state's compare-and-set, in one round trip.
+    state.sendWithSave(gate.afterDialog);
   });
 
   if (deps.handoff) registerHandoffActions(app, deps.handoff);
@@ -69,6 +82,20 @@ export function createBotApplication(deps: BotApplicationDeps): ConversationBot 
       await app.run(context);
       return sessions.get(context);
     },
+    prefetch: (context) => ({
+      start() {
+        AppTurnState.prefetch(context, deps.storage);
+        const { type, channelId, from } = context.activity;
+        if (!deps.handoff || type !== ActivityTypes.Message || !from?.id) return;
+        const read = deps.handoff.service.store.get(caseIdFor(channelId, from.id));
+        read.catch(() => undefined);
+        handoffReads.set(context, read);
+      },
+      discard() {
+        AppTurnState.forgetPrefetchedState(context);
+        handoffReads.delete(context);
+      },
+    }),
   };
 }
 

@@ -90,9 +90,11 @@ export async function gateCustomer(
   state: AppTurnState,
   routing: HandoffRouting,
   caseId: string,
+  /** The record, when it was already read in this turn (with the lease request). */
+  read?: Promise<HandoffRecord | undefined>,
 ): Promise<{ relayed: true } | { relayed: false; record: HandoffRecord | undefined }> {
   const { store } = routing.service;
-  const record = await store.get(caseId);
+  const record = await (read ?? store.get(caseId));
   if (!record) return { relayed: false, record };
   if (record.state === 'owned' && record.thread) {
     const activity = context.activity;

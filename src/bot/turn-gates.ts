@@ -1,5 +1,6 @@
 import type { TurnContext } from 'botbuilder';
 import { caseIdFor } from '../cases/case-keys';
+import type { HandoffRecord } from '../handoff/handoff-store';
 import { isConsumedCardAction } from './case-session';
 import { gateCustomer, handleSupportMessage, recordTurn, type HandoffRouting } from './handoff-routes';
 import type { AppTurnState } from './turn-state';
@@ -18,7 +19,12 @@ const STOP: GateResult = { pass: false };
 export async function passGates(
   context: TurnContext,
   state: AppTurnState,
-  deps: { readonly now: () => Date; readonly handoff?: HandoffRouting },
+  deps: {
+    readonly now: () => Date;
+    readonly handoff?: HandoffRouting;
+    /** The case's handoff record, when it was read with the lease request. */
+    readonly handoffRead?: Promise<HandoffRecord | undefined>;
+  },
 ): Promise<GateResult> {
   // A click on a card whose submit already took effect (ten clicks at once, a late second click): the
   // customer already has the next question, so this one has no effect and no reply.
@@ -29,7 +35,7 @@ export async function passGates(
   if (!handoff) return { pass: true, afterDialog: async () => {} };
   if (await handleSupportMessage(context, handoff)) return STOP;
   const caseId = caseIdFor(context.activity.channelId, context.activity.from.id);
-  const gate = await gateCustomer(context, state, handoff, caseId);
+  const gate = await gateCustomer(context, state, handoff, caseId, deps.handoffRead);
   if (gate.relayed) return STOP;
   handoff.callbackOffers?.remember(context, gate.record);
   return { pass: true, afterDialog: recordTurn(context, handoff, caseId) };

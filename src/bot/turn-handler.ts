@@ -3,7 +3,8 @@ import type { TurnContext } from 'botbuilder';
 import { withLogContext } from '../observability/log-context';
 import type { Logger } from '../observability/logger';
 import type { Metrics } from '../observability/metrics';
-import type { TurnLock } from '../state/turn-lock';
+import type { LeaseCompanion, TurnLock } from '../state/turn-lock';
+import { isTurnAdmitted, TurnNotAdmitted } from './turn-admission';
 
 export type TurnLogic = (context: TurnContext) => Promise<void>;
 
@@ -32,6 +33,8 @@ export function activityClaim(context: TurnContext): string | undefined {
 export function createTurnHandler(deps: {
   readonly lock: TurnLock;
   readonly run: TurnLogic;
+  /** The turn's reads, started with the lease request (see LeaseCompanion); absent = read after it. */
+  readonly prefetch?: (context: TurnContext) => LeaseCompanion;
   readonly metrics: Metrics;
   readonly logger: Logger;
 }): TurnLogic {
@@ -42,16 +45,26 @@ export function createTurnHandler(deps: {
     try {
       const key = conversationLockKey(context);
       const claim = activityClaim(context);
+      const companion = deps.prefetch?.(context);
+      // A turn the route's budget refuses fails inside the lease, so its claim is given back.
+      const admitted = async () => {
+        if (!(await isTurnAdmitted(context))) throw new TurnNotAdmitted();
+        await deps.run(context);
+      };
       // The activity id is the channel's; a turn id of our own also covers continued conversations.
       await withLogContext({ turnId: randomUUID() }, async () => {
-        if (claim === undefined) return deps.lock.runExclusive(key, () => deps.run(context));
-        const result = await deps.lock.runOnce(key, claim, () => deps.run(context));
+        if (claim === undefined) return deps.lock.runExclusive(key, admitted, companion);
+        const result = await deps.lock.runOnce(key, claim, admitted, companion);
         if (!result.ran) {
           outcome = 'duplicate';
           deps.logger.info({ channel }, 'duplicate activity ignored');
         }
       });
     } catch (err) {
+      if (err instanceof TurnNotAdmitted) {
+        outcome = 'refused';
+        return;
+      }
       outcome = 'error';
       throw err;
     } finally {

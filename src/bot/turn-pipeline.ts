@@ -29,6 +29,14 @@ export interface TurnPipelineDeps {
  *    one read, the support-channel / takeover gates, the main dialog, the state in one compare-and-set;
  * 3. after-save effects: the turn's outcome (erasure, completion) and the case-changed event;
  * 4. channel end: the channel's endTurn hook (WhatsApp sends its replies), before the lock is released.
+ *
+ * With Redis a customer message costs three round trips (one client, so what is issued in one tick goes
+ * out together and runs in order):
+ *   1. the route's budget counters (per IP without an app id, per user), the lease request with the
+ *      activity's claim, the turn state (MGET) and the handoff record, read under the lease it requests;
+ *   2. the state's compare-and-set and the transcript lines (turn-state.ts: written with the save);
+ *   3. the lease released and the claim settled, once the after-save effects and the channel are done.
+ * Reads stand only when that first lease request took the lease (LeaseCompanion); else they are repeated.
  */
 export function createTurnPipeline(deps: TurnPipelineDeps): TurnLogic {
   const stages = async (context: TurnContext): Promise<void> => {
@@ -36,5 +44,11 @@ export function createTurnPipeline(deps: TurnPipelineDeps): TurnLogic {
     if (session) await deps.afterSave(context, session);
     await deps.channels[context.activity.channelId]?.endTurn(context);
   };
-  return createTurnHandler({ lock: deps.lock, run: stages, metrics: deps.metrics, logger: deps.logger });
+  return createTurnHandler({
+    lock: deps.lock,
+    run: stages,
+    prefetch: (context) => deps.bot.prefetch(context),
+    metrics: deps.metrics,
+    logger: deps.logger,
+  });
 }

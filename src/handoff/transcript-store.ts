@@ -3,6 +3,7 @@ import type { ValueCipher } from '../state/value-cipher';
 import { z } from 'zod/v4';
 import { maskText } from '../domain/case';
 import type { RedisClient } from '../state/redis-client';
+import { RedisScript } from '../state/redis-script';
 
 export const TranscriptLineSchema = z.object({
   at: z.string(),
@@ -20,6 +21,13 @@ export type TranscriptLine = z.infer<typeof TranscriptLineSchema>;
 export const TRANSCRIPT_CAP = 200;
 const TRANSCRIPT_TTL_S = 180 * 24 * 3600;
 const MAX_LINE_CHARS = 1_000;
+
+/** Push, cap and refresh the expiry in one command. KEYS: the list. ARGV: cap, ttl seconds, lines… */
+const APPEND = new RedisScript(`
+redis.call('RPUSH', KEYS[1], unpack(ARGV, 3))
+redis.call('LTRIM', KEYS[1], -tonumber(ARGV[1]), -1)
+redis.call('EXPIRE', KEYS[1], tonumber(ARGV[2]))
+return 0`);
 
 /**
  * The chat of one case as agents and the admin API see it: a capped list, personal data masked before it
@@ -54,16 +62,8 @@ export class RedisTranscriptStore implements TranscriptStore {
   async append(caseId: string, lines: readonly TranscriptLine[]): Promise<void> {
     if (lines.length === 0) return;
     const key = this.key(caseId);
-    // One round trip: push, cap and refresh the expiry together.
-    await this.client
-      .multi()
-      .rPush(
-        key,
-        lines.map((l) => this.seal(key, JSON.stringify(maskLine(l)))),
-      )
-      .lTrim(key, -TRANSCRIPT_CAP, -1)
-      .expire(key, TRANSCRIPT_TTL_S)
-      .exec();
+    const sealed = lines.map((l) => this.seal(key, JSON.stringify(maskLine(l))));
+    await APPEND.run(this.client, [key], [String(TRANSCRIPT_CAP), String(TRANSCRIPT_TTL_S), ...sealed]);
   }
 
   async last(caseId: string, count: number): Promise<TranscriptLine[]> {

@@ -4,6 +4,7 @@ import { AuthenticationError, type AuthenticateRequestResult } from 'botframewor
 import { plugins, type Request, type Response, type Server } from 'restify';
 import type { BotHttpAdapter } from '../bot/adapter';
 import { classifyAuthenticationFailure } from '../bot/caching-authentication';
+import { setTurnAdmission } from '../bot/turn-admission';
 import type { TurnLogic } from '../bot/turn-handler';
 import { resolveLocale, t } from '../i18n';
 import type { Logger } from '../observability/logger';
@@ -28,7 +29,7 @@ const KEYS_UNAVAILABLE_LOG_INTERVAL_MS = 60_000;
  * with Retry-After (the Bot Connector retries; nothing runs unauthenticated), logged once a minute.
  *
  * Without an app id (the Emulator, the Agents Playground) nothing is authenticated and every request
- * spends the per-IP budget, as before.
+ * spends the per-IP budget, counted in the turn's first Redis round trip (see withBudgets).
  *
  * Per user (the activity's from.id, read only once the token is accepted so a forged request cannot spend
  * a real user's budget): a user over HTTP_RATE_PER_USER still has every message processed (an activity the
@@ -51,9 +52,6 @@ export function registerMessagesRoute(
 ): void {
   const parseBody = plugins.bodyParser({ maxBodySize: deps.bodyLimitBytes, mapParams: false });
   const gate = createAdmission(deps);
-  const logic: TurnLogic = deps.limits
-    ? withUserBudget(deps.turnLogic, deps.limits, deps.logger)
-    : deps.turnLogic;
 
   server.post('/api/messages', parseBody, async (req, res) => {
     const authorization = req.header('authorization') ?? '';
@@ -67,12 +65,20 @@ export function registerMessagesRoute(
       return;
     }
     const activity = withDates(req.body as Activity);
-    const admitted = await gate.admit(req, res, authorization, activity);
+    // Without an app id nothing is proven and every request spends the per-IP budget. That count is not
+    // awaited here: it goes out with the turn's first round trip, and the turn runs only if it allows.
+    const ipAllowed =
+      !deps.authRequired && deps.limits ? deps.limits.allowIp(RATE_SCOPE, req, res) : undefined;
+    const admitted = deps.authRequired ? await gate.admit(req, res, authorization, activity) : authorization;
     if (admitted === undefined) return;
+    const logic = withBudgets(deps.turnLogic, deps.limits, deps.logger, ipAllowed);
     try {
       const invokeResponse = await deps.adapter.processValidatedActivity(admitted, activity, logic);
+      // Over the per-IP budget the turn did not run, and the 429 is already sent.
+      if (ipAllowed && !(await ipAllowed)) return;
       res.send(invokeResponse?.status ?? StatusCodes.OK, invokeResponse?.body ?? '');
     } catch (err) {
+      if (ipAllowed && !(await ipAllowed)) return;
       if (err instanceof AuthenticationError) {
         res.send(401, { code: 'Unauthorized', message: 'The bearer token was not accepted' });
         return;
@@ -87,9 +93,9 @@ interface Admission {
   /** 401, or 429 once the address has spent its budget on requests that proved nothing. */
   refuseUnproven(req: Request, res: Response, message: string): Promise<undefined>;
   /**
-   * Whether the request may run a turn: with an app id its token must be accepted (refusals spend the
-   * per-IP budget, unreadable signing keys give 503); without one the per-IP budget applies to everything.
-   * Answers the request itself when it may not, and returns undefined then.
+   * Whether the request may run a turn: its token must be accepted (refusals spend the per-IP budget,
+   * unreadable signing keys give 503). Answers the request itself when it may not, and returns undefined
+   * then. Only with an app id; without one the per-IP budget is checked with the turn (withBudgets).
    */
   admit(
     req: Request,
@@ -131,9 +137,6 @@ function createAdmission(deps: {
   };
 
   const admit: Admission['admit'] = async (req, res, authorization, activity) => {
-    if (!deps.authRequired) {
-      return !limits || (await limits.allowIp(RATE_SCOPE, req, res)) ? authorization : undefined;
-    }
     try {
       return await deps.adapter.authenticate(authorization, activity);
     } catch (err) {
@@ -147,32 +150,54 @@ function createAdmission(deps: {
 }
 
 /**
- * Counts the user's activity against HTTP_RATE_PER_USER. Over budget, the turn still runs: refusing an
- * authenticated activity either loses it or brings it back later as a Bot Connector retry. The user is told,
- * once a window (across replicas), in their language, that they are writing too fast.
+ * The budgets, checked with the turn: the counts are sent now, in the tick the turn sends its lease request
+ * and reads, and the turn awaits them once it holds the lease (setTurnAdmission).
+ *
+ * Per IP (without an app id): over the budget the turn does not run (the 429 is sent by `allowIp`).
+ * Per user (HTTP_RATE_PER_USER): over the budget the turn still runs, since refusing an authenticated
+ * activity either loses it or brings it back later as a Bot Connector retry. The user is told, once a
+ * window (across replicas), in their language, that they are writing too fast.
  */
-function withUserBudget(turnLogic: TurnLogic, limits: RequestLimits, logger: Logger): TurnLogic {
+function withBudgets(
+  turnLogic: TurnLogic,
+  limits: RequestLimits | undefined,
+  logger: Logger,
+  ipAllowed: Promise<boolean> | undefined,
+): TurnLogic {
+  if (!limits) return turnLogic;
   return async (context) => {
     const userId = context.activity.from?.id;
-    if (userId && !(await limits.userWithinBudget(RATE_SCOPE, userId))) {
-      if (isFromThePerson(context) && (await limits.firstNoticeInWindow(RATE_SCOPE, userId))) {
-        const user = createHash('sha256').update(userId).digest('base64url').slice(0, 16);
-        logger.warn(
-          { user, channelId: context.activity.channelId },
-          'user over the per-user rate; told to slow down',
-        );
-        try {
-          await context.sendActivity({
-            type: 'message',
-            text: t(resolveLocale(context.activity.locale), 'bot.slowDownStillProcessing'),
-          });
-        } catch (err) {
-          logger.warn({ err: { message: (err as Error).message } }, 'could not send the slow-down notice');
-        }
-      }
-    }
+    const userWithin = userId ? limits.userWithinBudget(RATE_SCOPE, userId) : undefined;
+    setTurnAdmission(context, async () => {
+      if (ipAllowed && !(await ipAllowed)) return false;
+      if (userId && userWithin && !(await userWithin)) await slowDownNotice(context, limits, logger, userId);
+      return true;
+    });
     await turnLogic(context);
   };
+}
+
+/** Tells a user over HTTP_RATE_PER_USER, once a window, that every message is still processed. */
+async function slowDownNotice(
+  context: TurnContext,
+  limits: RequestLimits,
+  logger: Logger,
+  userId: string,
+): Promise<void> {
+  if (!isFromThePerson(context) || !(await limits.firstNoticeInWindow(RATE_SCOPE, userId))) return;
+  const user = createHash('sha256').update(userId).digest('base64url').slice(0, 16);
+  logger.warn(
+    { user, channelId: context.activity.channelId },
+    'user over the per-user rate; told to slow down',
+  );
+  try {
+    await context.sendActivity({
+      type: 'message',
+      text: t(resolveLocale(context.activity.locale), 'bot.slowDownStillProcessing'),
+    });
+  } catch (err) {
+    logger.warn({ err: { message: (err as Error).message } }, 'could not send the slow-down notice');
+  }
 }
 
 /** Something the person did (a message, a card action), as opposed to a membership or typing event. */

@@ -1,4 +1,5 @@
 import type { RedisClient } from '../state/redis-client';
+import { RedisScript } from '../state/redis-script';
 
 export interface RateDecision {
   readonly allowed: boolean;
@@ -28,7 +29,17 @@ function decide(count: number, limit: number, windowMs: number, now: number): Ra
   return { allowed: count <= limit, remaining: Math.max(limit - count, 0), resetMs };
 }
 
-/** Shared by every process: INCR and PEXPIRE in one transaction on a key per window. */
+/** Counts a hit and (re)sets the key's expiry, atomically. KEYS: the counter. ARGV: expiry ms. */
+const HIT = new RedisScript(`
+local count = redis.call('INCR', KEYS[1])
+redis.call('PEXPIRE', KEYS[1], ARGV[1])
+return count`);
+
+/**
+ * Shared by every process: INCR and PEXPIRE in one script on a key per window. The keys of one call
+ * (an IP and a user) belong to different clients, so each is its own command (a script on both could not
+ * run on a Redis Cluster); they are sent together, in one round trip.
+ */
 export class RedisRateLimiter implements RateLimiter {
   constructor(
     private readonly client: RedisClient,
@@ -40,13 +51,13 @@ export class RedisRateLimiter implements RateLimiter {
     if (keys.length === 0) return [];
     const now = this.now();
     const window = Math.floor(now / windowMs);
-    const multi = this.client.multi();
-    for (const { key } of keys) {
-      const redisKey = `${this.keyPrefix}ratelimit:${key}:${window}`;
-      multi.incr(redisKey).pExpire(redisKey, windowMs * 2);
-    }
-    const replies = await multi.exec();
-    return keys.map(({ limit }, i) => decide(Number(replies[2 * i]), limit, windowMs, now));
+    const ttl = String(windowMs * 2);
+    const counts = await Promise.all(
+      keys.map(({ key }) =>
+        HIT.run<number>(this.client, [`${this.keyPrefix}ratelimit:${key}:${window}`], [ttl]),
+      ),
+    );
+    return keys.map(({ limit }, i) => decide(Number(counts[i]), limit, windowMs, now));
   }
 }
 

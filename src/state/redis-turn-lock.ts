@@ -3,7 +3,13 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { TemporarilyUnavailableError } from '../errors';
 import type { RedisClient } from './redis-client';
 import { RedisScript } from './redis-script';
-import { CLAIM_TTL_SECONDS, InProcessTurnLock, type Claimed, type TurnLock } from './turn-lock';
+import {
+  CLAIM_TTL_SECONDS,
+  InProcessTurnLock,
+  type Claimed,
+  type LeaseCompanion,
+  type TurnLock,
+} from './turn-lock';
 
 /**
  * KEYS[1] the lease, KEYS[2] (optional) the activity's claim; ARGV token, lease ms, claim ttl s.
@@ -39,6 +45,16 @@ const RELEASE = new RedisScript(
    return 0`,
 );
 
+/** A release to send again: the lease and claim keys, the script's arguments, and when the lease lapses. */
+interface OwedRelease {
+  readonly keys: readonly string[];
+  readonly args: readonly string[];
+  readonly until: number;
+}
+
+/** Owed releases kept at most (an outage across many conversations); the oldest is dropped first. */
+const MAX_OWED = 10_000;
+
 export interface RedisTurnLockOptions {
   readonly keyPrefix: string;
   /**
@@ -62,6 +78,8 @@ export interface RedisTurnLockOptions {
  */
 export class RedisTurnLock implements TurnLock {
   private readonly local = new InProcessTurnLock();
+  /** Releases that failed (Redis away), by lease key, sent again with that key's next lease request. */
+  private readonly owed = new Map<string, OwedRelease>();
 
   constructor(
     private readonly client: RedisClient,
@@ -72,25 +90,35 @@ export class RedisTurnLock implements TurnLock {
     return String(this.options.claimTtlSeconds ?? CLAIM_TTL_SECONDS);
   }
 
-  runExclusive<T>(key: string, fn: () => Promise<T>): Promise<T> {
+  runExclusive<T>(key: string, fn: () => Promise<T>, companion?: LeaseCompanion): Promise<T> {
     return this.local.runExclusive(key, async () => {
-      const result = await this.leased(key, undefined, fn);
+      const result = await this.leased(key, undefined, fn, companion);
       if (!result.ran) throw new Error('unreachable: no claim, no duplicate');
       return result.value;
     });
   }
 
-  runOnce<T>(key: string, claim: string, fn: () => Promise<T>): Promise<Claimed<T>> {
-    return this.local.runExclusive(key, () => this.leased(key, claim, fn));
+  runOnce<T>(
+    key: string,
+    claim: string,
+    fn: () => Promise<T>,
+    companion?: LeaseCompanion,
+  ): Promise<Claimed<T>> {
+    return this.local.runExclusive(key, () => this.leased(key, claim, fn, companion));
   }
 
-  private async leased<T>(key: string, claim: string | undefined, fn: () => Promise<T>): Promise<Claimed<T>> {
+  private async leased<T>(
+    key: string,
+    claim: string | undefined,
+    fn: () => Promise<T>,
+    companion: LeaseCompanion | undefined,
+  ): Promise<Claimed<T>> {
     const prefix = this.options.keyPrefix;
     const keys = [`${prefix}lock:${key}`];
     if (claim !== undefined)
       keys.push(`${prefix}seen:${createHash('sha256').update(claim).digest('base64url')}`);
     const token = randomUUID();
-    const acquired = await this.acquire(keys, token);
+    const acquired = await this.acquire(keys, token, companion);
     if (!acquired) return { ran: false };
     const leaseMs = String(this.options.leaseMs);
     const renewal = setInterval(
@@ -105,26 +133,61 @@ export class RedisTurnLock implements TurnLock {
       return { ran: true, value };
     } finally {
       clearInterval(renewal);
-      // If Redis is gone the lease simply expires; the turn itself already finished.
-      await RELEASE.run(this.client, keys, [token, failed ? '1' : '0', this.claimTtl]).catch(() => undefined);
+      // If Redis is gone the lease expires, or is released with this conversation's next lease request.
+      await this.release({ keys, args: [token, failed ? '1' : '0', this.claimTtl], until: 0 });
     }
   }
 
-  /** False when the claim belongs to another turn (a duplicate activity). */
-  private async acquire(keys: readonly string[], token: string): Promise<boolean> {
+  private async release(release: OwedRelease): Promise<void> {
+    try {
+      await RELEASE.run(this.client, release.keys, release.args);
+    } catch {
+      if (this.owed.size >= MAX_OWED) this.owed.delete(this.owed.keys().next().value as string);
+      const until = release.until || Date.now() + this.options.leaseMs;
+      this.owed.set(release.keys[0] as string, { ...release, until });
+    }
+  }
+
+  /** Sends an owed release of this lease ahead of a new request for it (same round trip), if still useful. */
+  private settleOwed(leaseKey: string): void {
+    const owed = this.owed.get(leaseKey);
+    if (!owed) return;
+    this.owed.delete(leaseKey);
+    if (owed.until > Date.now()) void this.release(owed);
+  }
+
+  /**
+   * False when the claim belongs to another turn (a duplicate activity). The companion's reads stand only
+   * when the first request, as first sent, took the lease.
+   */
+  private async acquire(
+    keys: readonly string[],
+    token: string,
+    companion: LeaseCompanion | undefined,
+  ): Promise<boolean> {
     const deadline = Date.now() + this.options.waitMs;
     const args = [token, String(this.options.leaseMs), this.claimTtl];
     let backoff = 2;
-    for (;;) {
+    let prefetched = companion !== undefined;
+    const discard = () => {
+      if (prefetched) companion?.discard();
+      prefetched = false;
+    };
+    this.settleOwed(keys[0] as string);
+    for (let first = true; ; first = false) {
       let result: number;
       try {
-        result = await ACQUIRE.run<number>(this.client, keys, args);
+        const request = ACQUIRE.run<number>(this.client, keys, args, discard);
+        if (first) companion?.start();
+        result = await request;
       } catch (err) {
+        discard();
         throw new TemporarilyUnavailableError('turn lock: Redis unavailable', {
           cause: err,
           store: 'turn-lock',
         });
       }
+      if (result !== 1) discard();
       if (result === -1) return false;
       if (result === 1) return true;
       if (Date.now() >= deadline) {

@@ -3,14 +3,31 @@
  * process; `RedisTurnLock` adds a lease shared by every process on the same Redis.
  */
 export interface TurnLock {
-  runExclusive<T>(key: string, fn: () => Promise<T>): Promise<T>;
+  runExclusive<T>(key: string, fn: () => Promise<T>, companion?: LeaseCompanion): Promise<T>;
   /**
    * Like `runExclusive`, but only the first call with this claim (an inbound activity's identity) runs;
    * a redelivery or a duplicate gets `{ ran: false }`. A run that fails gives its claim back, and so does,
    * with Redis, a process killed mid-turn (its lease lapses), so a redelivery of an activity that had no
    * recorded effect is served.
    */
-  runOnce<T>(key: string, claim: string, fn: () => Promise<T>): Promise<Claimed<T>>;
+  runOnce<T>(
+    key: string,
+    claim: string,
+    fn: () => Promise<T>,
+    companion?: LeaseCompanion,
+  ): Promise<Claimed<T>>;
+}
+
+/**
+ * Reads that travel in the lease request's round trip. The lock calls `start` in the tick it sends its
+ * first lease request, so whatever `start` sends to the same Redis connection goes out with it and runs
+ * right after it (Redis runs one connection's commands in order). When that request took the lease those
+ * reads ran under it and stand; otherwise (the lease was busy, the script had to be loaded) the lock calls
+ * `discard` before `fn`, and the turn reads again. A lock without Redis calls neither.
+ */
+export interface LeaseCompanion {
+  start(): void;
+  discard(): void;
 }
 
 export type Claimed<T> = { readonly ran: true; readonly value: T } | { readonly ran: false };
