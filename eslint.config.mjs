@@ -17,6 +17,21 @@ const OUTER_LAYERS = [
   'whatsapp',
 ];
 
+/**
+ * The lowest layers of src/ and which outer folders each may import (src/domain and src/errors always).
+ * src/iys implements a port the dialogs own (the İYSKod/BrandKod check), so it may import dialogs/.
+ */
+const LOWER_LAYERS = { state: [], cases: ['state'], iys: ['dialogs'], observability: [], i18n: [] };
+
+/** Imports a file `depth` folders below src/<layer>/ may not make: the other layers, dialogs and cards. */
+const lowerLayerPatterns = (layer, allowed, depth) => [
+  ...OUTER_LAYERS.filter((l) => l !== layer && !allowed.includes(l)).map(
+    (l) => `${'../'.repeat(depth + 1)}${l}/**`,
+  ),
+  ...(allowed.includes('dialogs') ? [] : [`${'../'.repeat(depth + 2)}dialogs/**`]),
+  `${'../'.repeat(depth + 2)}cards/**`,
+];
+
 export default tseslint.config(
   { ignores: ['node_modules', '.ci/.node', 'dist', 'coverage', 'docs', '**/*.js', '**/*.mjs'] },
   js.configs.recommended,
@@ -45,7 +60,8 @@ export default tseslint.config(
             'bullmq',
             'restify',
             ...OUTER_LAYERS.map((layer) => `${'../'.repeat(depth + 1)}${layer}/**`),
-            `${'../'.repeat(depth + 2)}{dialogs,cards}/**`,
+            `${'../'.repeat(depth + 2)}dialogs/**`,
+            `${'../'.repeat(depth + 2)}cards/**`,
           ],
         },
       ],
@@ -70,6 +86,44 @@ export default tseslint.config(
           ],
         },
       ],
+    },
+  },
+  // The lowest layers import nothing above them.
+  ...Object.entries(LOWER_LAYERS).flatMap(([layer, allowed]) =>
+    [`src/${layer}/*.ts`, `src/${layer}/*/*.ts`].map((files, depth) => ({
+      files: [files],
+      rules: {
+        'no-restricted-imports': ['error', { patterns: lowerLayerPatterns(layer, allowed, depth) }],
+      },
+    })),
+  ),
+  {
+    // Dialogs reach storage, reminders and handoff only through the ports they own (dialogs/ports.ts).
+    files: ['dialogs/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            'redis',
+            'bullmq',
+            'restify',
+            'botframework-connector',
+            ...[...OUTER_LAYERS, 'config', 'backend'].map((layer) => `**/src/${layer}/**`),
+            ...['app', 'app-*', 'config', 'main', 'worker-main', 'process-runner'].map(
+              (file) => `**/src/${file}`,
+            ),
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Files by concern, each readable on its own (DESIGN.md): under 300 lines, functions under 60.
+    files: ['src/**/*.ts', 'dialogs/**/*.ts', 'cards/**/*.ts'],
+    rules: {
+      'max-lines': ['error', { max: 300 }],
+      'max-lines-per-function': ['error', { max: 60, skipBlankLines: true, skipComments: true }],
     },
   },
   {
