@@ -46,6 +46,11 @@ export type MessageParams = Readonly<Record<string, string | number>>;
 
 const catalogs: Readonly<Record<Locale, Translations<typeof tr>>> = { tr, en };
 
+/** Every message of one locale, by key (for tools and tests that read replies back as keys). */
+export function messageCatalog(locale: Locale): Readonly<Record<MessageKey, string>> {
+  return catalogs[locale];
+}
+
 export function isMessageKey(key: string): key is MessageKey {
   return Object.prototype.hasOwnProperty.call(tr, key);
 }

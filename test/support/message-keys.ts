@@ -1,53 +1,15 @@
 import { EMAIL_DRAFT_CARD_ID, PACKAGE_CARD_ID, STEP_OVERVIEW_CARD_ID, SUMMARY_CARD_ID } from '../../cards';
-import { botEn, botTr } from '../../src/i18n/messages/bot';
-import { cardsEn, cardsTr } from '../../src/i18n/messages/cards';
-import { dialogsEn, dialogsTr } from '../../src/i18n/messages/dialogs';
-import { dialogsEarlyEn, dialogsEarlyTr } from '../../src/i18n/messages/dialogs-early';
-import { dialogsLateEn, dialogsLateTr } from '../../src/i18n/messages/dialogs-late';
-import { domainEn, domainTr } from '../../src/i18n/messages/domain';
-import { formsEn, formsTr } from '../../src/i18n/messages/forms';
-import { handoffEn, handoffTr } from '../../src/i18n/messages/handoff';
-import { privacyEn, privacyTr } from '../../src/i18n/messages/privacy';
-import { remindersEn, remindersTr } from '../../src/i18n/messages/reminders';
-import { validationEn, validationTr } from '../../src/i18n/messages/validation';
-import { isMessageKey, type Locale, type MessageKey } from '../../src/i18n';
+import { isMessageKey, messageCatalog, type Locale, type MessageKey } from '../../src/i18n';
 
 /**
  * Reads the bot's replies back as message keys: every catalog template becomes a pattern (its `{name}`
  * placeholders capture the values), so a test asserts *which* message the customer got, and with which
  * values, instead of Turkish wording that translators may change.
- *
- * The catalog areas are imported one by one because `src/i18n` exports only `t`; a `messageCatalog()`
- * export there would make this list unnecessary (a new area file must be added here by hand).
  */
 
 const CATALOGS: Readonly<Record<Locale, Readonly<Record<string, string>>>> = {
-  tr: {
-    ...botTr,
-    ...validationTr,
-    ...domainTr,
-    ...formsTr,
-    ...cardsTr,
-    ...dialogsTr,
-    ...dialogsEarlyTr,
-    ...dialogsLateTr,
-    ...remindersTr,
-    ...handoffTr,
-    ...privacyTr,
-  },
-  en: {
-    ...botEn,
-    ...validationEn,
-    ...domainEn,
-    ...formsEn,
-    ...cardsEn,
-    ...dialogsEn,
-    ...dialogsEarlyEn,
-    ...dialogsLateEn,
-    ...remindersEn,
-    ...handoffEn,
-    ...privacyEn,
-  },
+  tr: messageCatalog('tr'),
+  en: messageCatalog('en'),
 };
 
 /** One catalog message found in a reply: its key, the language it was in, and its placeholder values. */
