@@ -6,6 +6,7 @@ const OUTER_LAYERS = [
   'admin',
   'bot',
   'cases',
+  'channels',
   'handoff',
   'http',
   'integrator',
@@ -14,7 +15,6 @@ const OUTER_LAYERS = [
   'privacy',
   'reminders',
   'state',
-  'whatsapp',
 ];
 
 /**

@@ -54,8 +54,8 @@ import {
   ChannelMessengers,
   type OutboundMessage,
   type SendOutcome,
-} from '../src/reminders/proactive-messenger';
-import type { ProactiveMessenger } from '../src/reminders/proactive-messenger';
+} from '../src/channels/proactive-messenger';
+import type { ProactiveMessenger } from '../src/channels/proactive-messenger';
 import type { DueReminder } from '../src/reminders/reminder-scheduler';
 import { ReminderWorker, type JobOutcome } from '../src/reminders/reminder-worker';
 import { closeRedisClient, createRedisClient, type RedisClient } from '../src/state/redis-client';

@@ -1,6 +1,7 @@
 import type { Server } from 'restify';
 import { registerOperations } from './admin/admin-setup';
-import type { ActivitySender } from './bot/activity-sender';
+import type { ActivitySender } from './channels/bot-framework/activity-sender';
+import type { ProactiveMessenger } from './channels/proactive-messenger';
 import type { BotHttpAdapter } from './bot/adapter';
 import type { TurnLogic } from './bot/turn-handler';
 import type { Backend } from './backend';
@@ -21,13 +22,15 @@ import type { Metrics } from './observability/metrics';
 import type { Privacy } from './privacy';
 import { BullMqReminderScheduler } from './reminders/bullmq-scheduler';
 import type { Reminders } from './reminders/reminder-setup';
-import type { WhatsAppChannel } from './whatsapp/whatsapp-channel';
+import type { WhatsAppChannel } from './channels/whatsapp/whatsapp-channel';
 
 /** What the channels share: the Bot Framework adapter (and its sender) and, when configured, WhatsApp. */
 export interface Channels {
   readonly sender: ActivitySender;
   readonly adapter: BotHttpAdapter;
   readonly whatsapp?: WhatsAppChannel;
+  /** Proactive sends by channel id: the Bot Framework channels' messenger and WhatsApp's for `purpose`. */
+  messengers(purpose: 'reminder' | 'agentMessage'): Readonly<Record<string, ProactiveMessenger>>;
 }
 
 /** The parts of the application the HTTP server serves and its lifecycle starts and stops. */

@@ -12,12 +12,15 @@ import {
   type ServedParts,
 } from './app-server';
 import { createBackend, type Backend } from './backend';
-import { ActivitySender } from './bot/activity-sender';
-import { createAdapter } from './bot/adapter';
+import { apologise, createAdapter } from './bot/adapter';
 import { createAfterSave } from './bot/after-save';
 import { createBotApplication } from './bot/bot-application';
 import type { TurnLogic } from './bot/turn-handler';
 import { createTurnPipeline } from './bot/turn-pipeline';
+import { ActivitySender } from './channels/bot-framework/activity-sender';
+import { botFrameworkMessengers } from './channels/bot-framework/bot-framework-messenger';
+import { WHATSAPP_CHANNEL_ID } from './channels/whatsapp/types';
+import { createWhatsAppChannel } from './channels/whatsapp/whatsapp-channel';
 import { CaseRepository } from './cases/case-repository';
 import { CaseService } from './cases/case-service';
 import { loadPackageCatalog } from './cases/package-catalog-file';
@@ -32,8 +35,6 @@ import { Metrics } from './observability/metrics';
 import { createPrivacy, type Privacy } from './privacy';
 import type { ReminderScheduler } from './reminders/reminder-scheduler';
 import { createReminders, type Reminders } from './reminders/reminder-setup';
-import { WHATSAPP_CHANNEL_ID } from './whatsapp/types';
-import { createWhatsAppChannel } from './whatsapp/whatsapp-channel';
 
 export type { RunningApp } from './app-server';
 
@@ -118,35 +119,35 @@ function createChannels(
   const sender = new ActivitySender();
   const credentials = options.botCredentials ? { credentialsFactory: options.botCredentials } : {};
   const adapter = createAdapter(config.bot, sender, logger, credentials);
-  if (!config.whatsapp) return { sender, adapter };
+  const onBotFramework = botFrameworkMessengers(adapter, config.bot.appId);
+  if (!config.whatsapp) return { sender, adapter, messengers: () => onBotFramework };
   const whatsapp = createWhatsAppChannel({
     config: config.whatsapp,
     bodyLimitBytes: config.http.bodyLimitBytes,
     backend,
     logger,
     metrics,
+    onTurnError: apologise,
   });
-  return { sender, adapter, whatsapp };
+  // WhatsApp's messenger uses the purpose's template outside the 24-hour window (reminder, agentMessage).
+  const messengers = (purpose: 'reminder' | 'agentMessage') => ({
+    ...onBotFramework,
+    [WHATSAPP_CHANNEL_ID]: whatsapp.messenger(purpose),
+  });
+  return { sender, adapter, whatsapp, messengers };
 }
 
 function createHandoffFor(base: Base, cases: CaseService, options: AppOptions): Handoff {
   const { config, backend, channels, logger } = base;
-  const whatsapp = channels.whatsapp;
   return createHandoff({
     config,
     adapter: channels.adapter,
+    // Agents' replies reach customers through their channel's messenger; tests may add their own.
+    messengers: channels.messengers('agentMessage'),
     backend,
     cases,
     logger,
-    // Agents' replies reach WhatsApp customers through the WhatsApp messenger (the agent template outside
-    // the 24-hour window); tests may add their own messengers.
-    options: {
-      ...options.handoff,
-      customerMessengers: {
-        ...(whatsapp ? { [WHATSAPP_CHANNEL_ID]: whatsapp.messenger('agentMessage') } : {}),
-        ...options.handoff?.customerMessengers,
-      },
-    },
+    ...(options.handoff ? { options: options.handoff } : {}),
   });
 }
 
@@ -156,7 +157,6 @@ function createRemindersFor(
   cases: CaseService,
   handoff: Handoff,
 ): Reminders {
-  const whatsapp = channels.whatsapp;
   return createReminders({
     // The worker confirms what İYS shows through the case service, whose change settles the reminders.
     confirmPartner: async (caseId, brands) => {
@@ -165,9 +165,8 @@ function createRemindersFor(
     caseChanges: cases,
     config,
     cases: repository,
-    adapter: channels.adapter,
     backend,
-    ...(whatsapp ? { messengers: { [WHATSAPP_CHANNEL_ID]: whatsapp.messenger('reminder') } } : {}),
+    messengers: channels.messengers('reminder'),
     ...(iys ? { iys } : {}),
     handoff,
     metrics,

@@ -10,10 +10,10 @@ import type { DeliveryStore } from '../reminders/delivery-store';
 import type { ReminderDeliveryOptions, ReminderScheduler } from '../reminders/reminder-scheduler';
 import type { RedisClient } from '../state/redis-client';
 import type { TurnLock } from '../state/turn-lock';
-import type { DeliveryStatusStore } from '../whatsapp/delivery-status';
-import type { MessageDedupe } from '../whatsapp/inbox';
-import type { InboxQueue } from '../whatsapp/inbox-queue';
-import type { ConversationWindowStore } from '../whatsapp/types';
+import type { DeliveryStatusStore } from '../channels/whatsapp/delivery-status';
+import type { MessageDedupe } from '../channels/whatsapp/inbox';
+import type { InboxQueue } from '../channels/whatsapp/inbox-queue';
+import type { ConversationWindowStore } from '../channels/whatsapp/types';
 
 /**
  * Where the bot keeps what outlives a turn, built once per process: in Redis (shared by every process)

@@ -9,9 +9,9 @@ import { InMemoryDeliveryStore } from '../reminders/delivery-store';
 import { InProcessReminderScheduler } from '../reminders/in-process-scheduler';
 import { InMemoryStorage } from '../state/in-memory-storage';
 import { InProcessTurnLock } from '../state/turn-lock';
-import { InMemoryDeliveryStatusStore } from '../whatsapp/delivery-status';
-import { InMemoryConversationWindowStore, InMemoryMessageDedupe } from '../whatsapp/inbox';
-import { InMemoryInboxQueue } from '../whatsapp/inbox-queue';
+import { InMemoryDeliveryStatusStore } from '../channels/whatsapp/delivery-status';
+import { InMemoryConversationWindowStore, InMemoryMessageDedupe } from '../channels/whatsapp/inbox';
+import { InMemoryInboxQueue } from '../channels/whatsapp/inbox-queue';
 import type { MemoryBackend } from './backend';
 import { cipherOf } from './cipher';
 

@@ -18,9 +18,9 @@ import {
 } from '../state/redis-client';
 import { RedisStorage } from '../state/redis-storage';
 import { RedisTurnLock } from '../state/redis-turn-lock';
-import { RedisDeliveryStatusStore } from '../whatsapp/delivery-status';
-import { RedisConversationWindowStore } from '../whatsapp/inbox';
-import { RedisInboxQueue } from '../whatsapp/redis-inbox-queue';
+import { RedisDeliveryStatusStore } from '../channels/whatsapp/delivery-status';
+import { RedisConversationWindowStore } from '../channels/whatsapp/inbox';
+import { RedisInboxQueue } from '../channels/whatsapp/redis-inbox-queue';
 import type { RedisBackend } from './backend';
 import { cipherOf } from './cipher';
 

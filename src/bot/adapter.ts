@@ -19,7 +19,7 @@ import type { Config } from '../config';
 import { classifyFailure, errorChain } from '../errors';
 import { resolveLocale, t } from '../i18n';
 import type { Logger } from '../observability/logger';
-import type { ActivitySender } from './activity-sender';
+import type { ActivitySender } from '../channels/bot-framework/activity-sender';
 import { CachingBotFrameworkAuthentication } from './caching-authentication';
 import { rendersCards } from './case-session';
 

@@ -10,7 +10,7 @@ import {
   type UserTokenClient,
 } from 'botframework-connector';
 import type { Activity } from 'botbuilder';
-import type { ActivitySender } from './activity-sender';
+import type { ActivitySender } from '../channels/bot-framework/activity-sender';
 import { installFastReplies } from './fast-replies';
 
 const MAX_CLIENTS = 256;

@@ -1,6 +1,6 @@
 import type { Activity, ConversationResourceResponse, ResourceResponse } from 'botbuilder';
 import type { ConnectorClient } from 'botframework-connector';
-import type { ActivitySender } from './activity-sender';
+import type { ActivitySender } from '../channels/bot-framework/activity-sender';
 
 interface HeaderSink {
   headers: { set(name: string, value: string): void };

@@ -3,7 +3,7 @@ import type { CaseService } from '../cases/case-service';
 import type { Case, HandoffAuditType } from '../domain/case';
 import type { ReminderPolicyConfig } from '../domain/reminders';
 import type { Logger } from '../observability/logger';
-import type { ProactiveMessenger } from '../reminders/proactive-messenger';
+import type { ProactiveMessenger } from '../channels/proactive-messenger';
 import type { HandoffEventsPort } from './handoff-events';
 import type { HandoffStore } from './handoff-store';
 import type { SupportChannelPort } from './support-channel';

@@ -1,10 +1,9 @@
 import type { CloudAdapter } from 'botbuilder';
-import { BOT_FRAMEWORK_CHANNELS, BotFrameworkMessenger } from '../bot/bot-framework-messenger';
 import type { HandoffRouting } from '../bot/handoff-routes';
 import type { CaseService } from '../cases/case-service';
 import type { Config } from '../config';
 import type { Logger } from '../observability/logger';
-import { ChannelMessengers, type ProactiveMessenger } from '../reminders/proactive-messenger';
+import { ChannelMessengers, type ProactiveMessenger } from '../channels/proactive-messenger';
 import { loadReminderPolicy } from '../reminders/reminder-setup';
 import { AgentThread } from './agent-thread';
 import { TurnCallbackOffers } from './callback-request';
@@ -23,7 +22,7 @@ export interface HandoffOptions {
   readonly adminUserIds?: readonly string[];
   readonly supportChannel?: Record<string, unknown>;
   readonly externalHub?: boolean;
-  /** Reaches customers on channels outside the Bot Framework (WhatsApp's messenger, purpose agentMessage). */
+  /** Messengers added to (or replacing) the composition root's, by channel id (tests). */
   readonly customerMessengers?: Readonly<Record<string, ProactiveMessenger>>;
   readonly sweepEveryMs?: number;
 }
@@ -58,6 +57,8 @@ export interface HandoffStores {
 interface HandoffSetupDeps {
   config: Config;
   adapter: CloudAdapter;
+  /** Reaches customers by channel id (Bot Framework channels, WhatsApp), built by the composition root. */
+  messengers: Readonly<Record<string, ProactiveMessenger>>;
   backend: HandoffStores;
   cases: Pick<CaseService, 'get' | 'moveToStep' | 'confirmPartnerAssignment' | 'recordHandoff'>;
   logger: Logger;
@@ -91,7 +92,6 @@ export function createHandoff(deps: HandoffSetupDeps): Handoff {
 function createService(deps: HandoffSetupDeps, logger: Logger): HandoffService {
   const { config, options = {} } = deps;
   const settings = config.handoff;
-  const botFramework = new BotFrameworkMessenger(deps.adapter, config.bot.appId);
   const supportChannel = options.supportChannel ?? settings.supportChannel;
   const externalHub = options.externalHub ?? settings.externalHub;
   return new HandoffService({
@@ -99,10 +99,7 @@ function createService(deps: HandoffSetupDeps, logger: Logger): HandoffService {
     transcripts: deps.backend.transcripts,
     cases: deps.cases,
     supportChannel: new BotFrameworkSupportChannel(deps.adapter, config.bot.appId),
-    customerMessenger: new ChannelMessengers({
-      ...Object.fromEntries(BOT_FRAMEWORK_CHANNELS.map((c) => [c, botFramework])),
-      ...options.customerMessengers,
-    }),
+    customerMessenger: new ChannelMessengers({ ...deps.messengers, ...options.customerMessengers }),
     policy: loadReminderPolicy(config.reminders.policyFile),
     timeouts: { unclaimedMs: settings.unclaimedMs, idleMs: settings.idleMs, ...options.timeouts },
     supportPhone: config.integrator.supportPhone,

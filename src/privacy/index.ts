@@ -1,4 +1,4 @@
-import type { ConversationWindowStore } from '../whatsapp/types';
+import type { ConversationWindowStore } from '../channels/whatsapp/types';
 import type { Storage } from 'botbuilder';
 import type { CaseRepository } from '../cases/case-repository';
 import type { Actor, RetentionPolicy } from '../domain/case';

@@ -5,7 +5,7 @@ import type { ChannelRate, Config } from '../config';
 import type { ChannelAddress } from '../domain/case';
 import type { RedisClient } from '../state/redis-client';
 import { RedisScript } from '../state/redis-script';
-import type { OutboundMessage, ProactiveMessenger, SendOutcome } from './proactive-messenger';
+import type { OutboundMessage, ProactiveMessenger, SendOutcome } from '../channels/proactive-messenger';
 
 /**
  * Keeps proactive sends within each channel's rate: in any sliding window of `perMs` milliseconds at most

@@ -1,7 +1,5 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { CloudAdapter } from 'botbuilder';
-import { BOT_FRAMEWORK_CHANNELS, BotFrameworkMessenger } from '../bot/bot-framework-messenger';
 import type { CaseRepository } from '../cases/case-repository';
 import type { Config } from '../config';
 import type { Case } from '../domain/case';
@@ -13,7 +11,7 @@ import {
 import type { Logger } from '../observability/logger';
 import { RateLimitedMessenger, type ChannelRateLimiter } from './channel-rate-limiter';
 import type { DeliveryStore } from './delivery-store';
-import { ChannelMessengers, type ProactiveMessenger } from './proactive-messenger';
+import { ChannelMessengers, type ProactiveMessenger } from '../channels/proactive-messenger';
 import type { DueReminder, ReminderDeliveryOptions, ReminderScheduler } from './reminder-scheduler';
 import { withLogContext } from '../observability/log-context';
 import { ReminderPlanner } from './reminder-planner';
@@ -50,11 +48,10 @@ export interface ReminderStores {
 interface ReminderSetupDeps {
   config: Config;
   cases: CaseRepository;
-  adapter: CloudAdapter;
   backend: ReminderStores;
   logger: Logger;
-  /** Messengers of channels outside the Bot Framework (WhatsApp), by channel id. */
-  messengers?: Readonly<Record<string, ProactiveMessenger>>;
+  /** Every channel's messenger (Bot Framework channels, WhatsApp) by channel id, from the composition root. */
+  messengers: Readonly<Record<string, ProactiveMessenger>>;
   /** Records brands İYS shows as authorising the integrator (CaseService.confirmPartnerAssignment). */
   confirmPartner: (caseId: string, brands: readonly string[]) => Promise<void>;
   /** The `caseChanged` event (CaseService): the planner keeps pending reminders in step with each change. */
@@ -96,18 +93,11 @@ function createWorker(
   scheduler: ReminderScheduler,
   policy: ReminderPolicyConfig,
 ): ReminderWorker {
-  const { config, logger, metrics } = deps;
-  const botFramework = new BotFrameworkMessenger(deps.adapter, config.bot.appId);
+  const { logger, metrics } = deps;
   return new ReminderWorker({
     cases: deps.cases,
     schedule: (caseId, kind, at, attempt) => scheduler.schedule(caseId, kind, at, attempt),
-    messenger: new RateLimitedMessenger(
-      new ChannelMessengers({
-        ...Object.fromEntries(BOT_FRAMEWORK_CHANNELS.map((c) => [c, botFramework])),
-        ...deps.messengers,
-      }),
-      deps.backend.channelLimiter,
-    ),
+    messenger: new RateLimitedMessenger(new ChannelMessengers(deps.messengers), deps.backend.channelLimiter),
     deliveries: deps.backend.reminderDeliveries,
     escalation: deps.handoff ?? {
       escalate: async (caseId, note) => logger.warn({ caseId, note }, 'case escalated to support'),

@@ -14,7 +14,7 @@ import {
 import type { CaseRepository } from '../cases/case-repository';
 import type { Logger } from '../observability/logger';
 import type { DeliveryStore } from './delivery-store';
-import type { ProactiveMessenger, SendOutcome } from './proactive-messenger';
+import type { ProactiveMessenger, SendOutcome } from '../channels/proactive-messenger';
 import type { ReminderKind } from '../domain/reminders/reminder-kinds';
 import { summariseAssignment, type PartnerCheck } from './partner-check';
 import { t } from '../i18n';

@@ -1,8 +1,8 @@
 import { createServer, request, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createClient } from 'redis';
-import { messageIdHash } from '../../src/whatsapp/inbox';
-import { whatsAppUserId } from '../../src/whatsapp/types';
+import { messageIdHash } from '../../src/channels/whatsapp/inbox';
+import { whatsAppUserId } from '../../src/channels/whatsapp/types';
 import { startBotProcess, type BotProcess } from '../support/bot-process';
 import { FakeGraphServer } from '../support/fake-graph-server';
 import { deleteByPrefix, REDIS_URL, uniquePrefix } from '../support/redis';

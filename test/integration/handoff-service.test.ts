@@ -12,7 +12,7 @@ import type { SupportChannelPort } from '../../src/handoff/support-channel';
 import { InMemoryTranscriptStore } from '../../src/handoff/transcript-store';
 import { createLogger } from '../../src/observability/logger';
 import { InMemoryDeliveryStore } from '../../src/reminders/delivery-store';
-import type { OutboundMessage, ProactiveMessenger } from '../../src/reminders/proactive-messenger';
+import type { OutboundMessage, ProactiveMessenger } from '../../src/channels/proactive-messenger';
 import { ReminderWorker } from '../../src/reminders/reminder-worker';
 import { InMemoryStorage } from '../../src/state/in-memory-storage';
 import { AT, caseAt, moved, SYSTEM } from '../support/case-fixtures';

@@ -11,8 +11,8 @@ import { createLogger } from '../../src/observability/logger';
 import { createRedisClient, type RedisClient } from '../../src/state/redis-client';
 import { RedisStorage } from '../../src/state/redis-storage';
 import { RedisTurnLock } from '../../src/state/redis-turn-lock';
-import { RedisDeliveryStatusStore } from '../../src/whatsapp/delivery-status';
-import { RedisConversationWindowStore } from '../../src/whatsapp/inbox';
+import { RedisDeliveryStatusStore } from '../../src/channels/whatsapp/delivery-status';
+import { RedisConversationWindowStore } from '../../src/channels/whatsapp/inbox';
 import { HoldingConnector } from '../support/holding-connector';
 import { PrivateRedis } from '../support/redis-server';
 

@@ -1,6 +1,9 @@
 import { caseIdFor } from '../../src/cases/case-keys';
-import { InMemoryDeliveryStatusStore, RedisDeliveryStatusStore } from '../../src/whatsapp/delivery-status';
-import { whatsAppUserId, type WaStatus } from '../../src/whatsapp/types';
+import {
+  InMemoryDeliveryStatusStore,
+  RedisDeliveryStatusStore,
+} from '../../src/channels/whatsapp/delivery-status';
+import { whatsAppUserId, type WaStatus } from '../../src/channels/whatsapp/types';
 import { FakeGraphServer } from '../support/fake-graph-server';
 import { startInProcessBot, type InProcessBot } from '../support/in-process-bot';
 import { deleteByPrefix, REDIS_URL, uniquePrefix } from '../support/redis';

@@ -1,6 +1,6 @@
-import { GraphClient, type GraphRetryEvent } from '../../src/whatsapp/graph-client';
-import { GraphApiError, classify } from '../../src/whatsapp/graph-errors';
-import type { WaOutbound, WaRecipient } from '../../src/whatsapp/types';
+import { GraphClient, type GraphRetryEvent } from '../../src/channels/whatsapp/graph-client';
+import { GraphApiError, classify } from '../../src/channels/whatsapp/graph-errors';
+import type { WaOutbound, WaRecipient } from '../../src/channels/whatsapp/types';
 import { FakeGraphServer } from '../support/fake-graph-server';
 
 const customer: WaRecipient = { userKey: 'US.1234567890', waId: '905321234567' };

@@ -2,10 +2,10 @@ import { createClient } from 'redis';
 import { createLogger } from '../../src/observability/logger';
 import type { RedisClient } from '../../src/state/redis-client';
 import { ValueCipher } from '../../src/state/value-cipher';
-import { messageIdHash } from '../../src/whatsapp/inbox';
-import { compareIds, InMemoryInboxQueue, type InboxQueue } from '../../src/whatsapp/inbox-queue';
-import { INBOX_GROUP, RedisInboxQueue } from '../../src/whatsapp/redis-inbox-queue';
-import { whatsAppUserId, type WaInbound, type WaInboundMessage } from '../../src/whatsapp/types';
+import { messageIdHash } from '../../src/channels/whatsapp/inbox';
+import { compareIds, InMemoryInboxQueue, type InboxQueue } from '../../src/channels/whatsapp/inbox-queue';
+import { INBOX_GROUP, RedisInboxQueue } from '../../src/channels/whatsapp/redis-inbox-queue';
+import { whatsAppUserId, type WaInbound, type WaInboundMessage } from '../../src/channels/whatsapp/types';
 import { deleteByPrefix, REDIS_URL, uniquePrefix } from '../support/redis';
 
 const logger = createLogger('silent');

@@ -1,14 +1,14 @@
-import { InMemoryConversationWindowStore } from '../../src/whatsapp/inbox';
+import { InMemoryConversationWindowStore } from '../../src/channels/whatsapp/inbox';
 import type { ChannelAddress } from '../../src/domain/case';
-import type { OutboundMessage } from '../../src/reminders/proactive-messenger';
-import { GraphClient } from '../../src/whatsapp/graph-client';
-import { whatsAppUserId } from '../../src/whatsapp/types';
+import type { OutboundMessage } from '../../src/channels/proactive-messenger';
+import { GraphClient } from '../../src/channels/whatsapp/graph-client';
+import { whatsAppUserId } from '../../src/channels/whatsapp/types';
 import {
   TEMPLATE_TEXT_MAX,
   WhatsAppMessenger,
   recipientOfAddress,
   templateText,
-} from '../../src/whatsapp/whatsapp-messenger';
+} from '../../src/channels/whatsapp/whatsapp-messenger';
 import { FakeGraphServer } from '../support/fake-graph-server';
 
 const NOW = new Date('2026-11-23T10:00:00.000Z');

@@ -12,12 +12,16 @@ import {
   RedisConversationWindowStore,
   RedisMessageDedupe,
   type MessageDedupe,
-} from '../../src/whatsapp/inbox';
-import { InMemoryInboxQueue, type InboxQueue } from '../../src/whatsapp/inbox-queue';
-import { RedisInboxQueue } from '../../src/whatsapp/redis-inbox-queue';
-import { signatureFor } from '../../src/whatsapp/signature';
-import { whatsAppUserId, type ConversationWindowStore, type WaInbound } from '../../src/whatsapp/types';
-import { registerWhatsAppWebhook, type WhatsAppWebhookDeps } from '../../src/whatsapp/webhook-route';
+} from '../../src/channels/whatsapp/inbox';
+import { InMemoryInboxQueue, type InboxQueue } from '../../src/channels/whatsapp/inbox-queue';
+import { RedisInboxQueue } from '../../src/channels/whatsapp/redis-inbox-queue';
+import { signatureFor } from '../../src/channels/whatsapp/signature';
+import {
+  whatsAppUserId,
+  type ConversationWindowStore,
+  type WaInbound,
+} from '../../src/channels/whatsapp/types';
+import { registerWhatsAppWebhook, type WhatsAppWebhookDeps } from '../../src/channels/whatsapp/webhook-route';
 import { deleteByPrefix, REDIS_URL, uniquePrefix } from '../support/redis';
 
 const SECRET = 'meta-app-secret-for-tests';

@@ -1,6 +1,6 @@
-import { ActivitySender } from '../../src/bot/activity-sender';
+import { ActivitySender } from '../../src/channels/bot-framework/activity-sender';
 import { createAdapter } from '../../src/bot/adapter';
-import { BotFrameworkMessenger } from '../../src/bot/bot-framework-messenger';
+import { BotFrameworkMessenger } from '../../src/channels/bot-framework/bot-framework-messenger';
 import { createLogger } from '../../src/observability/logger';
 
 /** A proactive messenger with no app id (Emulator protocol), and the sender to close after the tests. */

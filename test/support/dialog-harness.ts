@@ -16,6 +16,7 @@ import { createAfterSave } from '../../src/bot/after-save';
 import { createBotApplication } from '../../src/bot/bot-application';
 import type { TurnLogic } from '../../src/bot/turn-handler';
 import { createTurnPipeline } from '../../src/bot/turn-pipeline';
+import { botFrameworkMessengers } from '../../src/channels/bot-framework/bot-framework-messenger';
 import { caseIdFor } from '../../src/cases/case-keys';
 import { CaseRepository } from '../../src/cases/case-repository';
 import { CaseService } from '../../src/cases/case-service';
@@ -258,9 +259,11 @@ export class DialogHarness {
     const adapter = this.channel as unknown as CloudAdapter;
     const repository = new CaseRepository(storage);
     this.cases = new CaseService(repository, () => new Date());
+    const messengers = botFrameworkMessengers(adapter, config.bot.appId);
     const handoff = createHandoff({
       config,
       adapter,
+      messengers,
       backend,
       cases: this.cases,
       logger,
@@ -292,8 +295,8 @@ export class DialogHarness {
       config,
       cases: repository,
       caseChanges: this.cases,
-      adapter,
       backend,
+      messengers,
       ...(iys ? { iys } : {}),
       handoff,
       logger,

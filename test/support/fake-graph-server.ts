@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { whatsAppLimitProblems } from '../../src/whatsapp/outbound';
-import type { WaOutbound } from '../../src/whatsapp/types';
+import { whatsAppLimitProblems } from '../../src/channels/whatsapp/outbound';
+import type { WaOutbound } from '../../src/channels/whatsapp/types';
 
 /**
  * A local stand-in for the WhatsApp Cloud API (Graph API): POST /{version}/{phone-number-id}/messages,

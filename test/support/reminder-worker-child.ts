@@ -19,7 +19,7 @@ import { parseReminderPolicyConfig } from '../../src/domain/reminders';
 import { createLogger } from '../../src/observability/logger';
 import { BullMqReminderScheduler } from '../../src/reminders/bullmq-scheduler';
 import { RedisDeliveryStore, type DeliveryStore } from '../../src/reminders/delivery-store';
-import type { ProactiveMessenger, SendOutcome } from '../../src/reminders/proactive-messenger';
+import type { ProactiveMessenger, SendOutcome } from '../../src/channels/proactive-messenger';
 import type { DueReminder } from '../../src/reminders/reminder-scheduler';
 import { ReminderWorker } from '../../src/reminders/reminder-worker';
 import { RedisStorage } from '../../src/state/redis-storage';

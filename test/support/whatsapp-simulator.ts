@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { signatureFor } from '../../src/whatsapp/signature';
-import type { WaOutbound } from '../../src/whatsapp/types';
+import { signatureFor } from '../../src/channels/whatsapp/signature';
+import type { WaOutbound } from '../../src/channels/whatsapp/types';
 import type { FakeGraphServer } from './fake-graph-server';
 
 export interface WhatsAppSimulatorOptions {

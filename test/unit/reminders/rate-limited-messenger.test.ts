@@ -4,7 +4,7 @@ import {
   RateLimitedMessenger,
   type ChannelRateLimiter,
 } from '../../../src/reminders/channel-rate-limiter';
-import type { OutboundMessage, ProactiveMessenger } from '../../../src/reminders/proactive-messenger';
+import type { OutboundMessage, ProactiveMessenger } from '../../../src/channels/proactive-messenger';
 
 const address = (channelId: string): ChannelAddress => ({
   channelId,

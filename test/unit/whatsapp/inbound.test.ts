@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { parseWebhook } from '../../../src/whatsapp/inbound';
-import { whatsAppUserId, type WaInbound } from '../../../src/whatsapp/types';
+import { parseWebhook } from '../../../src/channels/whatsapp/inbound';
+import { whatsAppUserId, type WaInbound } from '../../../src/channels/whatsapp/types';
 
 const FIXTURES = join(__dirname, '../../fixtures/whatsapp');
 const fixture = (name: string): Record<string, unknown> =>

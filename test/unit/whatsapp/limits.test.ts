@@ -1,5 +1,5 @@
-import { whatsAppLimitProblems } from '../../../src/whatsapp/outbound';
-import type { WaOutbound } from '../../../src/whatsapp/types';
+import { whatsAppLimitProblems } from '../../../src/channels/whatsapp/outbound';
+import type { WaOutbound } from '../../../src/channels/whatsapp/types';
 
 describe('limits checker', () => {
   it('names what breaks a limit', () => {

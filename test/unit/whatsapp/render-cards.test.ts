@@ -3,7 +3,7 @@ import type { Activity } from 'botbuilder';
 import { adaptiveCard } from '../../../cards';
 import { choicesCard } from '../../../dialogs/base/choices';
 import { cardActivity } from '../../../dialogs/base/say';
-import { WA_LIMITS, renderReplies, whatsAppLimitProblems } from '../../../src/whatsapp/outbound';
+import { WA_LIMITS, renderReplies, whatsAppLimitProblems } from '../../../src/channels/whatsapp/outbound';
 import { interactiveOf, render, say, squeeze, suggested, textOf } from './render-fixtures';
 
 describe('cards', () => {

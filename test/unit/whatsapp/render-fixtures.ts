@@ -1,8 +1,8 @@
 import { MessageFactory, type Activity } from 'botbuilder';
 import { choicesPrompt, outboundChoice } from '../../../cards';
 import { withPrompt } from '../../../dialogs/base/say';
-import { renderReplies, whatsAppLimitProblems } from '../../../src/whatsapp/outbound';
-import type { WaOutbound } from '../../../src/whatsapp/types';
+import { renderReplies, whatsAppLimitProblems } from '../../../src/channels/whatsapp/outbound';
+import type { WaOutbound } from '../../../src/channels/whatsapp/types';
 
 /** Renders and holds every payload to WhatsApp's limits, as the Graph API would. */
 export function render(activities: Partial<Activity>[]): WaOutbound[] {

@@ -1,6 +1,6 @@
 import type { Activity } from 'botbuilder';
 import { formQuestionPrompt, promptChannelData, type PromptMessage } from '../../../cards';
-import { WA_LIMITS } from '../../../src/whatsapp/outbound';
+import { WA_LIMITS } from '../../../src/channels/whatsapp/outbound';
 import { interactiveOf, render, say, squeeze, suggested, textOf } from './render-fixtures';
 
 /** A question of the prompt machine as the form dialog sends it (only the prompt matters here). */

@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { signatureFor, verifySignature } from '../../../src/whatsapp/signature';
+import { signatureFor, verifySignature } from '../../../src/channels/whatsapp/signature';
 
 const SECRET = 'meta-app-secret-for-tests';
 const body = Buffer.from('{"object":"whatsapp_business_account","entry":[{"id":"1","changes":[]}]}');

@@ -1,4 +1,4 @@
-import { WA_LIMITS, splitText, toWhatsAppMarkdown } from '../../../src/whatsapp/outbound';
+import { WA_LIMITS, splitText, toWhatsAppMarkdown } from '../../../src/channels/whatsapp/outbound';
 
 describe('markdown', () => {
   it.each([

@@ -1,9 +1,9 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Request, Response, Server } from 'restify';
-import type { WhatsAppConfig } from '../config';
-import type { RequestLimits } from '../http/request-limits';
-import type { Logger } from '../observability/logger';
+import type { WhatsAppConfig } from '../../config';
+import type { RequestLimits } from '../../http/request-limits';
+import type { Logger } from '../../observability/logger';
 import type { InboxQueue } from './inbox-queue';
 import { parseWebhook } from './inbound';
 import { verifySignature } from './signature';

@@ -16,7 +16,7 @@ export interface ProactiveMessenger {
   send(address: ChannelAddress, message: OutboundMessage): Promise<SendOutcome>;
 }
 
-/** Picks the messenger by the address's channel (Bot Framework channels now; WhatsApp in its issue). */
+/** Picks the messenger by the address's channel id (the composition root builds the map). */
 export class ChannelMessengers implements ProactiveMessenger {
   constructor(
     private readonly byChannel: Readonly<Record<string, ProactiveMessenger>>,

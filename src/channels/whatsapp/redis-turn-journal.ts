@@ -1,5 +1,5 @@
-import type { RedisClient } from '../state/redis-client';
-import type { ValueCipher } from '../state/value-cipher';
+import type { RedisClient } from '../../state/redis-client';
+import type { ValueCipher } from '../../state/value-cipher';
 import type { TurnJournal, TurnProgress } from './inbox-queue';
 import type { WaOutbound, WaRecipient } from './types';
 

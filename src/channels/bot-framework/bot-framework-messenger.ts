@@ -1,7 +1,7 @@
 import type { CloudAdapter, ConversationReference } from 'botbuilder';
-import { choicesCard } from '../../dialogs/base/choices';
-import type { ChannelAddress } from '../domain/case';
-import type { OutboundMessage, ProactiveMessenger, SendOutcome } from '../reminders/proactive-messenger';
+import { choicesCard } from '../../../dialogs/base/choices';
+import type { ChannelAddress } from '../../domain/case';
+import type { OutboundMessage, ProactiveMessenger, SendOutcome } from '../proactive-messenger';
 import { ConnectorHttpError } from './activity-sender';
 
 /** Channels reached through the Bot Framework connector (WhatsApp has its own messenger). */
@@ -48,6 +48,15 @@ export class BotFrameworkMessenger implements ProactiveMessenger {
     if (isUnreachable(failure)) return 'unreachable';
     throw failure;
   }
+}
+
+/** One messenger for every Bot Framework channel, by channel id (the composition root adds WhatsApp's). */
+export function botFrameworkMessengers(
+  adapter: CloudAdapter,
+  appId: string | undefined,
+): Readonly<Record<string, ProactiveMessenger>> {
+  const messenger = new BotFrameworkMessenger(adapter, appId);
+  return Object.fromEntries(BOT_FRAMEWORK_CHANNELS.map((channel) => [channel, messenger]));
 }
 
 function isUnreachable(err: unknown): boolean {

@@ -1,4 +1,4 @@
-import { RedisScript } from '../state/redis-script';
+import { RedisScript } from '../../state/redis-script';
 
 /*
  * The Lua scripts of the Redis inbox queue (see RedisInboxQueue). Each runs atomically: no other process

@@ -1,5 +1,5 @@
 import { z } from 'zod/v4';
-import type { RedisClient } from '../state/redis-client';
+import type { RedisClient } from '../../state/redis-client';
 import { messageIdHash } from './inbox';
 import type { WaStatus } from './types';
 

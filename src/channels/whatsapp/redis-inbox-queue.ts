@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
-import { closeRedisClient, type RedisClient } from '../state/redis-client';
-import type { ValueCipher } from '../state/value-cipher';
+import { closeRedisClient, type RedisClient } from '../../state/redis-client';
+import type { ValueCipher } from '../../state/value-cipher';
 import { DEFAULT_DEDUPE_TTL_SECONDS } from './inbox';
 import {
   compareIds,

@@ -1,4 +1,4 @@
-import type { Logger } from '../observability/logger';
+import type { Logger } from '../../observability/logger';
 import { InMemoryMessageDedupe, type MessageDedupe } from './inbox';
 import { whatsAppUserId, type WaInbound, type WaOutbound, type WaRecipient } from './types';
 

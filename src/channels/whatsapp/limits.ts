@@ -1,4 +1,4 @@
-import { WHATSAPP_LIMITS } from '../../cards/prompts/prompt-types';
+import { WHATSAPP_LIMITS } from '../../../cards/prompts/prompt-types';
 import type { WaOutbound, WaReplyButton, WaTemplateComponent } from './types';
 
 /**

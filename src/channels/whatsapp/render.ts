@@ -1,5 +1,5 @@
 import type { Activity, Attachment } from 'botbuilder';
-import { outboundPromptOf, type OutboundChoice, type OutboundPrompt } from '../../cards/outbound-prompt';
+import { outboundPromptOf, type OutboundChoice, type OutboundPrompt } from '../../../cards/outbound-prompt';
 import { WA_LIMITS, fitText } from './limits';
 import { joinTexts, splitText, splitTail, toWhatsAppMarkdown, type TextItem } from './text';
 import type { WaListRow, WaOutbound } from './types';

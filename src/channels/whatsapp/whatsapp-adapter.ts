@@ -7,7 +7,7 @@ import {
   type ConversationReference,
   type ResourceResponse,
 } from 'botbuilder';
-import type { Logger } from '../observability/logger';
+import type { Logger } from '../../observability/logger';
 import type { ReplyJournal } from './inbox-queue';
 import { renderReplies, type RenderOptions } from './outbound';
 import { recipientOfAccount } from './whatsapp-messenger';

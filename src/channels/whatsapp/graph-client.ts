@@ -1,5 +1,5 @@
 import { z } from 'zod/v4';
-import { backoffDelay, parseRetryAfter, type RetryPolicy } from '../iys/backoff';
+import { backoffDelay, parseRetryAfter, type RetryPolicy } from '../../iys/backoff';
 import {
   GraphApiError,
   graphErrorFrom,

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { RedisClient } from '../state/redis-client';
-import { RedisScript } from '../state/redis-script';
+import type { RedisClient } from '../../state/redis-client';
+import { RedisScript } from '../../state/redis-script';
 import type { ConversationWindowStore } from './types';
 
 /** Meta retries a webhook for up to about a day; three days leaves room for a long outage on our side. */

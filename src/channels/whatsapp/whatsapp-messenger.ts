@@ -1,9 +1,9 @@
 import { z } from 'zod/v4';
-import type { WhatsAppConfig } from '../config';
-import type { ChannelAddress } from '../domain/case';
-import type { OutboundMessage, ProactiveMessenger, SendOutcome } from '../reminders/proactive-messenger';
+import type { WhatsAppConfig } from '../../config';
+import type { ChannelAddress } from '../../domain/case';
+import type { OutboundMessage, ProactiveMessenger, SendOutcome } from '../proactive-messenger';
 import { GraphApiError } from './graph-errors';
-import { choicesPrompt, outboundChoice, textPrompt } from '../../cards/outbound-prompt';
+import { choicesPrompt, outboundChoice, textPrompt } from '../../../cards/outbound-prompt';
 import { fitText, renderPrompt, toWhatsAppMarkdown, type RenderOptions } from './outbound';
 import {
   CUSTOMER_SERVICE_WINDOW_MS,

@@ -1,9 +1,9 @@
 import type { TurnContext } from 'botbuilder';
 import { Counter } from 'prom-client';
-import type { RequestLimits } from '../http/request-limits';
-import { resolveLocale, t, type MessageKey } from '../i18n';
-import type { Logger } from '../observability/logger';
-import type { Metrics } from '../observability/metrics';
+import type { RequestLimits } from '../../http/request-limits';
+import { resolveLocale, t, type MessageKey } from '../../i18n';
+import type { Logger } from '../../observability/logger';
+import type { Metrics } from '../../observability/metrics';
 import type { DeliveryStatusStore } from './delivery-status';
 import type { GraphClient } from './graph-client';
 import { messageIdHash } from './inbox';

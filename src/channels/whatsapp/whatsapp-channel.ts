@@ -1,10 +1,10 @@
+import type { TurnContext } from 'botbuilder';
 import type { Server } from 'restify';
-import { apologise } from '../bot/adapter';
-import type { WhatsAppConfig } from '../config';
-import type { RequestLimits } from '../http/request-limits';
-import type { Logger } from '../observability/logger';
-import type { Metrics } from '../observability/metrics';
-import type { ProactiveMessenger } from '../reminders/proactive-messenger';
+import type { WhatsAppConfig } from '../../config';
+import type { RequestLimits } from '../../http/request-limits';
+import type { Logger } from '../../observability/logger';
+import type { Metrics } from '../../observability/metrics';
+import type { ProactiveMessenger } from '../proactive-messenger';
 import type { DeliveryStatusStore } from './delivery-status';
 import { GraphClient } from './graph-client';
 import { InboxHandler, recoveredCounter, type InboxHandlerParts, type TurnLogic } from './inbox-handler';
@@ -50,6 +50,8 @@ export interface WhatsAppChannelDeps {
   readonly backend: WhatsAppStores;
   readonly logger: Logger;
   readonly metrics: Metrics;
+  /** Answers a failed turn (the composition root passes the bot's apology), with the channel's logger. */
+  readonly onTurnError: (context: TurnContext, error: Error, logger: Logger) => Promise<void>;
 }
 
 export function createWhatsAppChannel(deps: WhatsAppChannelDeps): WhatsAppChannel {
@@ -59,7 +61,7 @@ export function createWhatsAppChannel(deps: WhatsAppChannelDeps): WhatsAppChanne
   const window = backend.whatsAppWindows;
   const inbox = backend.createWhatsAppInbox(logger);
   const adapter = new WhatsAppAdapter({ sender: graph, phoneNumberId: config.phoneNumberId, logger });
-  adapter.onTurnError = (context, error) => apologise(context, error, logger);
+  adapter.onTurnError = (context, error) => deps.onTurnError(context, error, logger);
   const parts: InboxHandlerParts = {
     graph,
     adapter,

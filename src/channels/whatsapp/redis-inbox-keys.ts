@@ -1,4 +1,4 @@
-import type { ValueCipher } from '../state/value-cipher';
+import type { ValueCipher } from '../../state/value-cipher';
 import { messageIdHash } from './inbox';
 import type { WaInbound } from './types';
 
