@@ -53,9 +53,15 @@ describe('agent commands, audit trail, callback number and hub events (HTTP, Red
   });
 
   const store = () => bot.handoff.service.store;
+  /** The agent thread of the case's request, once the support-channel card is posted and recorded. */
   async function threadOf(caseId: string): Promise<string> {
-    const record = await store().get(caseId);
-    return (record!.thread!.reference.conversation as { id: string }).id;
+    const deadline = Date.now() + 10_000;
+    for (;;) {
+      const thread = (await store().get(caseId))?.thread;
+      if (thread) return (thread.reference.conversation as { id: string }).id;
+      if (Date.now() > deadline) throw new Error('the request was never posted to the support channel');
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
   }
   const agentSays = async (thread: string, text: string) => {
     await post(bot.url, agentActivity(connector, thread, { text }));

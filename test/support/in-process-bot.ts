@@ -20,6 +20,8 @@ export async function startInProcessBot(
   const config = loadConfig({ NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1', ...env });
   const app = createApp(config, { logger: createLogger('silent'), ...options });
   const running = await app.start();
+  // Redis connects in the background: a test's first turn must not race the connection.
+  await untilReady(`http://127.0.0.1:${running.port}`);
   return {
     port: running.port,
     stop: () => running.stop(),
@@ -28,4 +30,12 @@ export async function startInProcessBot(
     reminders: app.reminders,
     handoff: app.handoff,
   };
+}
+
+async function untilReady(url: string, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while ((await fetch(`${url}/readyz`)).status !== 200) {
+    if (Date.now() > deadline) throw new Error('the bot did not become ready');
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
 }
