@@ -44,8 +44,6 @@ export function recoveredCounter(metrics: Metrics): Counter<'outcome'> {
  * left it, checked against the customer's budget and run as a turn of the shared bot.
  */
 export class InboxHandler {
-  private readonly slowDownNotice = new OncePerWindow(60_000);
-
   constructor(
     private readonly parts: InboxHandlerParts,
     private readonly recovered: Counter<'outcome'>,
@@ -135,14 +133,14 @@ export class InboxHandler {
 
   /**
    * A customer (or a script on their phone) sending faster than anyone types: the message is not run as a
-   * turn. They are told once a minute (by this process) so they know to send it again.
+   * turn. They are told once a minute (across replicas, as on Teams) so they know to send it again.
    */
   private async withinBudget(message: WaInboundMessage): Promise<boolean> {
     const userId = whatsAppUserId(message.from.userKey);
     if (!this.limits || (await this.limits.userWithinBudget('whatsapp', userId))) return true;
     this.parts.logger.warn({ userId }, 'whatsapp message over the per-user rate; not processed');
     this.parts.metrics.rateLimited.inc({ route: 'whatsapp-user' });
-    if (this.slowDownNotice.shouldTell(userId)) await this.tell(message, 'bot.slowDown');
+    if (await this.limits.firstNoticeInWindow('whatsapp', userId)) await this.tell(message, 'bot.slowDown');
     return false;
   }
 
@@ -151,19 +149,5 @@ export class InboxHandler {
       type: 'text',
       text: { body: t(resolveLocale(undefined), key) },
     });
-  }
-}
-
-/** Remembers whom it told something recently, so a flood gets one notice, not one per message. */
-class OncePerWindow {
-  private readonly told = new Map<string, number>();
-
-  constructor(private readonly windowMs: number) {}
-
-  shouldTell(key: string, now = Date.now()): boolean {
-    for (const [k, at] of this.told) if (now - at >= this.windowMs) this.told.delete(k);
-    if (this.told.has(key)) return false;
-    this.told.set(key, now);
-    return true;
   }
 }
